@@ -1,0 +1,98 @@
+"""Findings are data.
+
+Every check, from YAML loading to cross-report rules, is a declared `Rule` with an id,
+a severity, a Chinese title and a Chinese message template. Running a check yields
+`Finding`s that carry the rule id, the file, the line and the cells concerned; the CLI,
+the site and the data packages only format them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+SEVERITY_ZH = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
+SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
+
+# Where a rule runs; `nianbao rules` groups by it.
+STAGE_LOAD = "load"  # reading the file
+STAGE_SCHEMA = "schema"  # JSON Schema of the format
+STAGE_REPORT = "report"  # rules within one report
+STAGE_CORPUS = "corpus"  # rules across reports
+STAGE_ZH = {STAGE_LOAD: "读取文件", STAGE_SCHEMA: "格式（JSON Schema）",
+            STAGE_REPORT: "单份报告", STAGE_CORPUS: "跨报告"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    stage: str
+    title: str  # Chinese, one line
+    template: str  # Chinese message, str.format fields from the finding's params
+    formula: str = ""  # for arithmetic rules: the identity in words
+    help: str = ""  # what to do about it, Chinese
+
+    def finding(self, file: str, line: int | None = None, *, column: int | None = None,
+                cells: tuple[str, ...] = (), severity: str | None = None, **params: Any) -> Finding:
+        try:
+            message = self.template.format(**params)
+        except (KeyError, IndexError, ValueError):  # a template bug must not hide the finding
+            message = f"{self.title}（{params}）"
+        return Finding(self.id, severity or self.severity, file, line, column, tuple(cells), message,
+                       {k: v for k, v in params.items() if _plain(v)})
+
+
+def _plain(v: Any) -> bool:
+    return isinstance(v, (str, int, float, bool, type(None)))
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str
+    file: str
+    line: int | None
+    column: int | None
+    cells: tuple[str, ...]
+    message: str
+    params: dict[str, Any] = field(default_factory=dict)
+    acknowledged: bool = False
+    note: str = ""  # the acknowledgement's note
+    report: str = ""  # report id, where known
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity == ERROR and not self.acknowledged
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line or 0, self.column or 0, SEVERITY_ORDER[self.severity], self.rule)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule, "severity": self.severity, "file": self.file, "line": self.line,
+            "column": self.column, "cells": list(self.cells), "message": self.message,
+            "params": self.params, "acknowledged": self.acknowledged, "note": self.note,
+            "report": self.report,
+        }
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def declare(*rules: Rule) -> tuple[Rule, ...]:
+    for rule in rules:
+        if rule.id in REGISTRY and REGISTRY[rule.id] != rule:
+            raise ValueError(f"rule id declared twice: {rule.id}")
+        REGISTRY[rule.id] = rule
+    return rules
+
+
+def all_rules() -> list[Rule]:
+    """Every declared rule; importing the checks registers them."""
+    from . import load  # noqa: F401  (registers LOAD-*)
+    from .validate import rules, schema  # noqa: F401
+
+    return sorted(REGISTRY.values(), key=lambda r: (list(STAGE_ZH).index(r.stage), r.id))

@@ -1,0 +1,39 @@
+"""The 2021 national format (国办公开办函〔2021〕30号), used for reports of 2021 onward."""
+from __future__ import annotations
+
+from .base import AMOUNT, Block, Column, Format, Row, Table
+from .national import SECTIONS, article20, requests_table, review_table
+
+_DECISIONS = (Column("decisions", "本年处理决定数量"),)
+_BLOCKS = (
+    Block("a20_1", article20("一"), (
+        Column("issued", "本年制发件数"),
+        Column("repealed", "本年废止件数"),
+        Column("in_force", "现行有效件数"),
+    ), header="信息内容"),
+    Block("a20_5", article20("五"), _DECISIONS, header="信息内容"),
+    Block("a20_6", article20("六"), _DECISIONS, header="信息内容"),
+    Block("a20_8", article20("八"), (
+        Column("fee_amount", "本年收费金额（单位：万元）", kind=AMOUNT, unit="万元"),
+    ), header="信息内容"),
+)
+_ROWS = (
+    Row("rules", "规章", "二 规章", _BLOCKS[0]),
+    Row("normative", "行政规范性文件", "二 行政规范性文件", _BLOCKS[0]),
+    Row("licensing", "行政许可", "二 行政许可", _BLOCKS[1]),
+    Row("penalty", "行政处罚", "二 行政处罚", _BLOCKS[2]),
+    Row("coercion", "行政强制", "二 行政强制", _BLOCKS[2]),
+    Row("fees", "行政事业性收费", "二 行政事业性收费", _BLOCKS[3]),
+)
+PROACTIVE = Table("proactive", SECTIONS[1].heading, _BLOCKS, _ROWS)
+
+FORMAT = Format(
+    code="gov2021",
+    title="2021年版全国统一格式",
+    description="国务院办公厅政府信息与政务公开办公室《中华人民共和国政府信息公开工作年度报告格式》"
+    "（国办公开办函〔2021〕30号），2021年度起的报告使用。",
+    years=(2021, 9999),
+    sections=SECTIONS,
+    tables=(PROACTIVE, requests_table(split_other_handling=True), review_table()),
+    source="国办公开办函〔2021〕30号",
+)

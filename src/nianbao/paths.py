@@ -1,0 +1,80 @@
+"""Where things live in `content/`, and the ids derived from paths.
+
+    content/<省级代码2位>/<行政区划代码6位>/<机构简称>/agency.yaml     an agency
+    content/<省级代码2位>/<行政区划代码6位>/<机构简称>/<年度>.yaml     its report for that year
+
+Ids are never typed: agency id = "<division>-<slug>", report id = "<agency id>-<year>".
+Splitting by province keeps every folder under GitHub's 1,000-entry listing limit.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+DIVISION = re.compile(r"[1-8][0-9]{5}")
+YEAR_FILE = re.compile(r"(19|20)[0-9]{2}")
+AGENCY_FILE = "agency.yaml"
+MAX_SLUG = 40
+
+
+@dataclass(frozen=True)
+class Location:
+    kind: str  # "report" | "agency"
+    province: str
+    division: str
+    slug: str
+    year: int | None
+
+    @property
+    def agency_id(self) -> str:
+        return f"{self.division}-{self.slug}"
+
+    @property
+    def report_id(self) -> str:
+        return f"{self.agency_id}-{self.year}"
+
+    @property
+    def id(self) -> str:
+        return self.report_id if self.kind == "report" else self.agency_id
+
+
+class PathProblem(ValueError):
+    """The path does not follow the content layout; the message is Chinese."""
+
+
+def locate(path: str | Path, root: str | Path) -> Location:
+    """Parse a file's place under `root` into ids, or raise PathProblem."""
+    try:
+        rel = PurePosixPath(Path(path).resolve().relative_to(Path(root).resolve()).as_posix())
+    except ValueError:
+        raise PathProblem(f"文件不在内容目录 {root} 之下") from None
+    parts = rel.parts
+    expected = "content/<省级代码>/<行政区划代码>/<机构简称>/<年度>.yaml"
+    if len(parts) != 4:
+        raise PathProblem(f"文件位置应为 {expected}，而这里是 {rel}")
+    province, division, slug, name = parts
+    if not DIVISION.fullmatch(division):
+        raise PathProblem(f"“{division}”不是 6 位行政区划代码（GB/T 2260）。位置应为 {expected}")
+    if province != division[:2]:
+        raise PathProblem(f"省级目录“{province}”与行政区划代码“{division}”的前两位不一致")
+    if len(slug) > MAX_SLUG or not SLUG.fullmatch(slug):
+        raise PathProblem(
+            f"机构目录名“{slug}”只能由小写英文字母、数字和连字符组成（不超过 {MAX_SLUG} 个字符），如 xzfb 或 fgw")
+    if name == AGENCY_FILE:
+        return Location("agency", province, division, slug, None)
+    stem, dot, ext = name.rpartition(".")
+    if ext != "yaml" or not dot:
+        raise PathProblem(f"文件名应为 <年度>.yaml 或 agency.yaml，而不是“{name}”（扩展名请用 .yaml）")
+    if not YEAR_FILE.fullmatch(stem):
+        raise PathProblem(f"年报文件名应为四位年度，如 2024.yaml，而不是“{name}”")
+    return Location("report", province, division, slug, int(stem))
+
+
+def report_path(root: str | Path, division: str, slug: str, year: int) -> Path:
+    return Path(root) / division[:2] / division / slug / f"{year}.yaml"
+
+
+def agency_path(root: str | Path, division: str, slug: str) -> Path:
+    return Path(root) / division[:2] / division / slug / AGENCY_FILE

@@ -1,0 +1,233 @@
+"""Validation: load → schema → rules per report → rules across reports → acknowledgements.
+
+`validate()` is the one entry point; the CLI and CI only format its Result.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from ..findings import ERROR, INFO, STAGE_REPORT, WARNING, Finding, Rule, declare
+from ..load import load_file
+from ..model import Agency, Report, build_agency, build_report
+from ..paths import AGENCY_FILE, Location, PathProblem, agency_path, locate
+from . import schema
+from .rules.corpus import Facts, check_corpus, facts_of
+from .rules.report import check_report
+
+R_PATH, R_AGENCY, R_ACK, R_EXT, R_NOFILES = declare(
+    Rule("PATH-01", ERROR, STAGE_REPORT, "文件位置不对", "{detail}"),
+    Rule("AGENCY-01", ERROR, STAGE_REPORT, "机构不存在",
+         "目录 {folder} 里没有 agency.yaml，机构“{agency}”未登记。{hint}"),
+    Rule("ACK-01", WARNING, STAGE_REPORT, "确认项没有对应的问题",
+         "acknowledged 第 {index} 项（{rule}{cells}）没有对应的核对结果，可能数据已更正或单元格写错了，请删除或改正。"),
+    Rule("PATH-02", ERROR, STAGE_REPORT, "扩展名应为 .yaml", "文件扩展名是 {ext}，请改为 .yaml。"),
+    Rule("PATH-03", ERROR, STAGE_REPORT, "没有找到文件", "{detail}"),
+)
+
+PARALLEL_THRESHOLD = 300  # below this, a process pool costs more than it saves
+
+
+@dataclass
+class Result:
+    findings: list[Finding]
+    files: int
+    reports: dict[str, Report] = field(default_factory=dict)
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    facts: dict[str, Facts] = field(default_factory=dict)
+
+    def count(self, severity: str, acknowledged: bool | None = None) -> int:
+        return sum(1 for f in self.findings if f.severity == severity
+                   and (acknowledged is None or f.acknowledged == acknowledged))
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.blocking for f in self.findings)
+
+
+def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Finding]]:
+    files: list[Path] = []
+    problems: list[Finding] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for dirpath, dirnames, filenames in os.walk(path):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in sorted(filenames):
+                    if name.endswith((".yaml", ".yml")):
+                        files.append(Path(dirpath) / name)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(R_NOFILES.finding(str(p), None, detail=f"找不到文件或目录 {p}"))
+    return files, problems
+
+
+def _display(path: Path) -> str:
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_agency_file(path: Path, loc: Location) -> tuple[Agency | None, list[Finding]]:
+    shown = _display(path)
+    doc, findings = load_file(path, shown)
+    if doc is None:
+        return None, findings
+    findings = schema.check_agency(doc)
+    if findings:
+        return None, findings
+    return build_agency(doc, loc), []
+
+
+def check_report_file(path: Path, loc: Location, kind: str | None, keep: bool
+                      ) -> tuple[list[Finding], Facts | None, Report | None]:
+    """Everything about one report that needs no other report. Runs in workers."""
+    shown = _display(path)
+    doc, findings = load_file(path, shown)
+    if doc is None:
+        return findings, None, None
+    findings = schema.check_report(doc)
+    if findings:
+        return findings, None, None
+    report = build_report(doc, loc)
+    findings = check_report(report)
+    for f in findings:
+        f.report = report.id
+    return findings, facts_of(report, kind), report if keep else None
+
+
+def _check_report_job(args: tuple) -> tuple[list[Finding], Facts | None, Report | None]:
+    return check_report_file(*args)
+
+
+def _missing_agency(root: Path, loc: Location, shown: str) -> Finding:
+    folder = root / loc.province / loc.division
+    siblings = sorted(d.name for d in folder.iterdir() if (d / AGENCY_FILE).is_file()) if folder.is_dir() else []
+    close = difflib.get_close_matches(loc.slug, siblings, n=3, cutoff=0.4)
+    if close:
+        hint = f"同一行政区划下已登记的相近机构：{'、'.join(close)}。是不是放错了目录？"
+    elif siblings:
+        hint = f"该行政区划下已登记：{'、'.join(siblings[:10])}。如是新机构，请先用 nianbao new-agency 登记。"
+    else:
+        hint = "请先登记机构：在该目录写 agency.yaml（可用 nianbao new-agency 生成）。"
+    return R_AGENCY.finding(shown, 1, folder=Path(os.path.relpath(folder.parent / loc.division / loc.slug)).as_posix(),
+                            agency=loc.agency_id, hint=hint)
+
+
+def validate(paths: Iterable[str | Path] | None = None, root: str | Path = "content", *,
+             keep_reports: bool = False, jobs: int | None = None) -> Result:
+    root = Path(root)
+    files, findings = expand(paths if paths else [root])
+    reports: dict[str, Report] = {}
+    agencies: dict[str, Agency] = {}
+    report_jobs: list[tuple[Path, Location]] = []
+
+    for path in files:
+        shown = _display(path)
+        if path.suffix == ".yml":
+            findings.append(R_EXT.finding(shown, None, ext=".yml"))
+            continue
+        try:
+            loc = locate(path, root)
+        except PathProblem as exc:
+            findings.append(R_PATH.finding(shown, None, detail=str(exc)))
+            continue
+        if loc.kind == "agency":
+            agency, problems = check_agency_file(path, loc)
+            findings += problems
+            if agency:
+                agencies[agency.id] = agency
+        else:
+            report_jobs.append((path, loc))
+
+    # Agencies the selected reports belong to, read from their folders when not selected.
+    missing: set[str] = set()
+    for path, loc in report_jobs:
+        if loc.agency_id in agencies or loc.agency_id in missing:
+            continue
+        apath = agency_path(root, loc.division, loc.slug)
+        if apath.is_file():
+            agency, problems = check_agency_file(apath, loc)
+            findings += problems
+            if agency:
+                agencies[agency.id] = agency
+        else:
+            missing.add(loc.agency_id)
+    for path, loc in report_jobs:
+        if loc.agency_id in missing:
+            findings.append(_missing_agency(root, loc, _display(path)))
+
+    selected_ids = {loc.report_id for _, loc in report_jobs}
+    # Sibling years of the selected reports feed the cross-year rules.
+    context: list[tuple[Path, Location]] = []
+    seen_dirs: set[Path] = set()
+    for path, loc in report_jobs:
+        d = path.parent
+        if d in seen_dirs:
+            continue
+        seen_dirs.add(d)
+        for other in sorted(d.glob("*.yaml")):
+            if other.name == AGENCY_FILE:
+                continue
+            try:
+                oloc = locate(other, root)
+            except PathProblem:
+                continue
+            if oloc.report_id not in selected_ids:
+                context.append((other, oloc))
+
+    def kind(loc: Location) -> str | None:
+        a = agencies.get(loc.agency_id)
+        return a.kind if a else None
+
+    args = [(p, loc, kind(loc), keep_reports) for p, loc in report_jobs]
+    args += [(p, loc, kind(loc), False) for p, loc in context]
+    results = _run(args, jobs)
+    facts: dict[str, Facts] = {}
+    for (p, loc, _, _), (found, fact, report) in zip(args, results):
+        if loc.report_id in selected_ids:
+            findings += found
+            if report is not None:
+                reports[report.id] = report
+        if fact is not None:
+            facts[fact.id] = fact
+
+    findings += check_corpus(list(facts.values()), selected_ids)
+    _apply_acknowledgements(findings, facts, selected_ids)
+    findings.sort(key=Finding.sort_key)
+    return Result(findings, len(files), reports, agencies, facts)
+
+
+def _run(args: list[tuple], jobs: int | None) -> list[tuple]:
+    if jobs is None:
+        jobs = min(os.cpu_count() or 1, 8) if len(args) >= PARALLEL_THRESHOLD else 1
+    if jobs <= 1:
+        return [_check_report_job(a) for a in args]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(_check_report_job, args, chunksize=max(1, len(args) // (jobs * 8))))
+
+
+def _apply_acknowledgements(findings: list[Finding], facts: dict[str, Facts], selected: set[str]) -> None:
+    by_file: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_file.setdefault(f.file, []).append(f)
+    for report_id in selected:
+        fact = facts.get(report_id)
+        if fact is None or not fact.acks:
+            continue
+        mine = by_file.get(fact.path, [])
+        for i, ack in enumerate(fact.acks):
+            rule, cells, note, line = ack
+            matched = [f for f in mine if f.rule == rule and all(c in f.cells for c in cells)]
+            for f in matched:
+                f.acknowledged = True
+                f.note = note
+            if not matched:
+                findings.append(R_ACK.finding(fact.path, line, index=i + 1, rule=rule,
+                                              cells=("：" + "、".join(cells)) if cells else ""))

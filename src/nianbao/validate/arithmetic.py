@@ -1,0 +1,147 @@
+"""Evaluating the identities declared with each format.
+
+A blank is not a zero: an identity that involves a blank (or a cell whose printed text
+was not a number) is unverifiable, not failed and not passed, unless the known cells
+alone already break it (all counts are non-negative, so a known part larger than a
+known total is wrong whatever the blanks hold).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..findings import ERROR, INFO, STAGE_REPORT, Finding, Rule, declare
+from ..formats import FORMATS
+from ..formats.base import Identity, IdentityRule, Table, Term
+from ..model import Report, TableData
+
+TOLERANCE = 1e-6  # amounts are decimals in 万元
+
+R_BLANK, = declare(
+    Rule("CHECK-BLANK", INFO, STAGE_REPORT, "因空白单元格无法核对",
+         "{table}有 {count} 个等式因空白或非数字单元格无法核对（{rules}）。空白不等于 0，这些等式既不算通过也不算错误。"),
+)
+
+
+def _identity_rules() -> dict[str, IdentityRule]:
+    out: dict[str, IdentityRule] = {}
+    for fmt in FORMATS.values():
+        for table in fmt.tables:
+            for rule in table.rules:
+                out.setdefault(rule.id, rule)
+    return out
+
+
+IDENTITY_RULES = _identity_rules()
+RULES = {
+    rid: Rule(rid, r.severity, STAGE_REPORT, r.title,
+              "{cell}：{title}不成立：{left_desc} = {left}，{right_desc} = {right}，{gap}。",
+              formula=r.formula)
+    for rid, r in IDENTITY_RULES.items()
+}
+declare(*RULES.values())
+
+
+@dataclass
+class Outcome:
+    identity: Identity
+    left: float | None  # None when unknown
+    right: float | None
+    left_known: float
+    right_known: float
+    failed: bool
+
+
+def _side(table: TableData, terms: tuple[Term, ...]) -> tuple[float, bool]:
+    total = 0.0
+    complete = True
+    for t in terms:
+        v = table.value(t.row, t.column) if t.row in table.rows else None
+        if v is None:
+            complete = False
+        else:
+            total += t.sign * v
+    return total, complete
+
+
+def evaluate(table: TableData, identity: Identity) -> Outcome:
+    lk, lc = _side(table, identity.left)
+    rk, rc = _side(table, identity.right)
+    if lc and rc:
+        failed = (abs(lk - rk) > TOLERANCE) if identity.relation == "=" else lk > rk + TOLERANCE
+        return Outcome(identity, lk, rk, lk, rk, failed)
+    # Partly blank: only a known part exceeding a complete other side is certainly wrong.
+    failed = False
+    if identity.relation == "=":
+        failed = (lc and not rc and rk > lk + TOLERANCE) or (rc and not lc and lk > rk + TOLERANCE)
+    elif rc and not lc:  # a <= b with b known, a partly known and already larger
+        failed = lk > rk + TOLERANCE
+    return Outcome(identity, lk if lc else None, rk if rc else None, lk, rk, failed)
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+def _desc(table: Table, terms: tuple[Term, ...]) -> str:
+    if len(terms) > 3:
+        return "各项之和"
+    return " + ".join(table.cell_label(t.row, t.column) for t in terms)
+
+
+def cell_id(table_code: str, term: Term) -> str:
+    return f"{table_code}.{term.row}.{term.column}"
+
+
+def check_table(report: Report, code: str, table: TableData) -> list[Finding]:
+    if table.status != "table":
+        return []
+    findings: list[Finding] = []
+    unverifiable: dict[str, int] = {}
+    definition = table.definition
+    for rule in definition.rules:
+        for identity in rule.identities:
+            if not all(t.row in table.rows for t in identity.left + identity.right):
+                continue  # optional rows (legacy) that the report did not print
+            out = evaluate(table, identity)
+            if out.failed:
+                findings.append(_finding(report, code, table, rule, out))
+            elif out.left is None or out.right is None:
+                unverifiable[rule.id] = unverifiable.get(rule.id, 0) + 1
+    if unverifiable:
+        anchor = report.doc.line("tables", code)
+        findings.append(R_BLANK.finding(
+            report.path, anchor, cells=(code,), table=f"表“{definition.title}”",
+            count=sum(unverifiable.values()), rules="、".join(f"{k} {v} 个" for k, v in sorted(unverifiable.items()))))
+    return findings
+
+
+def _finding(report: Report, code: str, table: TableData, rule: IdentityRule, out: Outcome) -> Finding:
+    ident = out.identity
+    definition = table.definition
+    first = ident.left[0]
+    partial = out.left is None or out.right is None
+    if partial:
+        gap = "已知部分已超出，空白单元格无论填什么都不能相等" if ident.relation == "=" else "已知部分已超出"
+    else:
+        diff = out.left_known - out.right_known
+        gap = f"相差 {_fmt(abs(diff))}" if ident.relation == "=" else f"超出 {_fmt(diff)}"
+    left = _fmt(out.left_known) + ("（不含空白）" if out.left is None else "")
+    right = _fmt(out.right_known) + ("（不含空白）" if out.right is None else "")
+    severity = rule.severity if not partial else rule.severity
+    return RULES[rule.id].finding(
+        report.path, report.row_line(code, first.row), severity=severity,
+        cells=tuple(cell_id(code, t) for t in ident.left + ident.right),
+        cell=definition.cell_label(first.row, first.column), title=rule.title,
+        left_desc=_desc(definition, ident.left), right_desc=_desc(definition, ident.right),
+        left=left, right=right, gap=gap, left_value=out.left, right_value=out.right,
+    )
+
+
+def check_report_tables(report: Report) -> list[Finding]:
+    out: list[Finding] = []
+    for code, table in report.tables.items():
+        out += check_table(report, code, table)
+    return out
+
+
+__all__ = ["check_report_tables", "evaluate", "IDENTITY_RULES", "ERROR"]

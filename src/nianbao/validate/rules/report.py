@@ -1,0 +1,172 @@
+"""Rules within one report, beyond the arithmetic identities (see ../arithmetic.py).
+
+Each check is a function taking a Report and returning findings; REPORT_CHECKS lists
+them in the order they run.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Callable, Iterable
+
+from ...findings import ERROR, INFO, STAGE_REPORT, WARNING, Finding, Rule, declare
+from ...formats import FORMATS, expected_format
+from ...formats.base import AMOUNT
+from ...model import Report
+from ..arithmetic import check_report_tables
+
+R_FLOAT, R_NUMERIC_TEXT, R_RAW_MISMATCH, R_RAW_CELLS, R_YEAR, R_DATE, R_SECTIONS, R_FORMAT_YEAR, R_EARLY = declare(
+    Rule("CELL-01", ERROR, STAGE_REPORT, "件数不能有小数",
+         "{cell} 的值 {value} 有小数，而这一格是件数（整数）。若原文如此，请写成 {{value: ~, raw: \"{value}\"}} 并在 notes 说明。"),
+    Rule("CELL-03", ERROR, STAGE_REPORT, "数字写成了文本",
+         "{cell} 写的是文本“{raw}”，看起来是数字 {number}。请直接写数字 {number}；"
+         "若要保留原文写法，写成 {{value: {number}, raw: \"{raw}\"}}。"),
+    Rule("CELL-04", ERROR, STAGE_REPORT, "数值与原文不符",
+         "{cell} 的 value 是 {value}，但原文“{raw}”里的数字是 {number}。数值必须来自原文，不能改动。"),
+    Rule("CELL-02", INFO, STAGE_REPORT, "单元格原文不是数字",
+         "{table}有 {count} 个单元格的原文不是数字（{samples}），按空白处理，不计为 0。"),
+    Rule("META-01", ERROR, STAGE_REPORT, "年度与文件名不一致",
+         "报告年度 year: {year} 与文件名 {name} 不一致。文件名应为 <报告年度>.yaml。"),
+    Rule("META-02", ERROR, STAGE_REPORT, "日期不存在", "{field} 的日期 {value} 不存在（{detail}）。"),
+    Rule("STRUCT-01", ERROR, STAGE_REPORT, "缺少全国格式规定的章节",
+         "没有找到第{numeral}节“{heading}”。全国统一格式的年报应有六节；若原文确实缺少，请在 acknowledged 中确认。"),
+    Rule("STRUCT-02", WARNING, STAGE_REPORT, "格式与年度不符",
+         "{what}使用“{used}”，而 {year} 年度的报告通常使用“{expected}”。若原文确实如此，请在 acknowledged 中确认。"),
+    Rule("META-03", WARNING, STAGE_REPORT, "发布日期早于报告年度结束",
+         "{field} {value} 早于报告年度 {year} 结束，请核对年度或日期。"),
+)
+
+_NUMBER_TEXT = re.compile(r"[-+]?[0-9][0-9,，]*(?:\.[0-9]+)?")
+_NUMBER_IN = re.compile(r"[-+]?[0-9][0-9,，]*(?:\.[0-9]+)?")
+
+
+def _cells(report: Report) -> Iterable[tuple[str, str, object, object, object]]:
+    """(table code, cell label, row, column, cell) for every cell of every table."""
+    for code, table in report.tables.items():
+        d = table.definition
+        for row_code, cells in table.rows.items():
+            row = d.row(row_code)
+            for col, cell in zip(row.columns, cells):
+                yield code, d.cell_label(row_code, col.code), row, col, cell
+
+
+def _normalise_number(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("，", "")
+
+
+def check_cells(report: Report) -> list[Finding]:
+    out: list[Finding] = []
+    odd: dict[str, list[str]] = {}
+    for code, label, row, col, cell in _cells(report):
+        line = report.row_line(code, row.code)
+        kind = row.cell_kind(col)
+        if isinstance(cell.value, float) and kind != AMOUNT:
+            out.append(R_FLOAT.finding(report.path, line, cells=(f"{code}.{row.code}.{col.code}",),
+                                       cell=label, value=cell.value))
+        if cell.raw is None:
+            continue
+        norm = _normalise_number(cell.raw)
+        if cell.value is None and _NUMBER_TEXT.fullmatch(norm):
+            number = norm if "." not in norm else norm.rstrip("0").rstrip(".")
+            out.append(R_NUMERIC_TEXT.finding(report.path, line, cells=(f"{code}.{row.code}.{col.code}",),
+                                              cell=label, raw=cell.raw, number=number))
+        elif cell.value is not None:
+            found = _NUMBER_IN.findall(norm)
+            numbers = {float(n.replace(",", "").replace("，", "")) for n in found}
+            if float(cell.value) not in numbers:
+                out.append(R_RAW_MISMATCH.finding(
+                    report.path, line, cells=(f"{code}.{row.code}.{col.code}",), cell=label,
+                    value=cell.value, raw=cell.raw, number="、".join(found) or "（无）"))
+        elif cell.value is None:
+            odd.setdefault(code, []).append(cell.raw)
+    for code, raws in odd.items():
+        samples = "、".join(sorted(set(raws))[:5])
+        out.append(R_RAW_CELLS.finding(report.path, report.doc.line("tables", code), cells=(code,),
+                                       table=f"表“{report.tables[code].definition.title}”",
+                                       count=len(raws), samples=samples))
+    return out
+
+
+def check_meta(report: Report) -> list[Finding]:
+    out: list[Finding] = []
+    name = report.path.rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0]
+    if stem.isdigit() and int(stem) != report.year:
+        out.append(R_YEAR.finding(report.path, report.doc.line("year"), year=report.year, name=name))
+    year_end = dt.date(report.year, 12, 31)
+    for field, zh in (("published", "发布日期 published"), ("dated", "落款日期 dated"),
+                      (("source", "retrieved"), "获取日期 source.retrieved")):
+        keys = field if isinstance(field, tuple) else (field,)
+        value = report.meta
+        for k in keys:
+            value = value.get(k) if isinstance(value, dict) else None
+        if not value:
+            continue
+        line = report.doc.line(*keys)
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError as exc:
+            out.append(R_DATE.finding(report.path, line, field=zh, value=value, detail=_date_problem(value, exc)))
+            continue
+        if field != ("source", "retrieved") and day <= year_end:
+            out.append(R_EARLY.finding(report.path, line, field=zh, value=value, year=report.year))
+    return out
+
+
+def _date_problem(value: str, exc: Exception) -> str:
+    try:
+        y, m, d = (int(x) for x in value.split("-"))
+    except ValueError:
+        return "写法不对"
+    if not 1 <= m <= 12:
+        return f"没有 {m} 月"
+    return f"{y} 年 {m} 月没有 {d} 日"
+
+
+_NUMERALS = "一二三四五六"
+
+
+def section_numeral(heading: str) -> str | None:
+    """The leading Chinese numeral of a heading such as '五、存在的主要问题…'."""
+    h = unicodedata.normalize("NFKC", heading).strip()
+    if len(h) >= 2 and h[0] in _NUMERALS and h[1] in "、.．,， ":
+        return h[0]
+    return None
+
+
+def check_structure(report: Report) -> list[Finding]:
+    out: list[Finding] = []
+    fmt = report.format
+    if fmt.sections:
+        present = {section_numeral(s.heading) for s in report.sections}
+        for sec in fmt.sections:
+            if sec.numeral not in present:
+                out.append(R_SECTIONS.finding(report.path, report.doc.line("sections"),
+                                              numeral=sec.numeral, heading=sec.heading))
+    expected = expected_format(report.year)
+    if fmt.code not in (expected, "local"):
+        out.append(R_FORMAT_YEAR.finding(report.path, report.doc.line("format"), what="本报告",
+                                         used=fmt.title, year=report.year, expected=FORMATS[expected].title))
+    for code, table in report.tables.items():
+        if not table.own_format and table.format.code != expected:
+            out.append(R_FORMAT_YEAR.finding(
+                report.path, report.doc.line("tables", code, "format"), cells=(code,),
+                what=f"表“{table.definition.title}”", used=table.format.title, year=report.year,
+                expected=FORMATS[expected].title))
+    return out
+
+
+REPORT_CHECKS: tuple[Callable[[Report], list[Finding]], ...] = (
+    check_meta,
+    check_structure,
+    check_cells,
+    check_report_tables,
+)
+
+
+def check_report(report: Report) -> list[Finding]:
+    out: list[Finding] = []
+    for check in REPORT_CHECKS:
+        out += check(report)
+    return out

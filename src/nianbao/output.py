@@ -13,7 +13,7 @@ def text_line(f: Finding) -> str:
         where += f":{f.line}"
         if f.column:
             where += f":{f.column}"
-    ack = "（已确认原文如此：" + f.note + "）" if f.acknowledged else ""
+    ack = "（已确认：" + f.note + "）" if f.acknowledged else ""
     return f"{where}: {f.severity} {f.rule} {f.message}{ack}"
 
 

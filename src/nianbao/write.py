@@ -14,6 +14,7 @@ from .formats.base import Table
 _PLAIN = re.compile(r"^[^\s'\"#&*!|>%@`{}\[\],:?-][^\n#]*$")
 _RESERVED = re.compile(r"^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|no|on|off|Yes|No|On|Off|YES|NO|ON|OFF|"
                        r"[-+]?[0-9][0-9_.:eE+-]*|\.[0-9].*|\.inf|\.nan|<<)$")
+_URL = re.compile(r"^https?://\S+$")
 TOP_ORDER = ("format", "year", "title", "published", "dated", "signature", "index_no", "doc_no", "source",
              "preamble", "sections", "tables", "local_tables", "acknowledged", "notes")
 
@@ -43,7 +44,7 @@ def _cell(v: Any) -> str:
 
 def _block(text: str, indent: str) -> list[str]:
     """A block scalar (|) for multi-line text; keeps text exactly (|- or |+ as needed)."""
-    if "\n" not in text and len(text) < 60:
+    if "\n" not in text and (len(text) < 60 or _URL.match(text)):  # a web address stays on its key's line
         return [scalar(text)]
     body = text.rstrip("\n")
     trailing = len(text) - len(body)

@@ -115,10 +115,12 @@ def test_image_and_missing_tables_have_no_rows():
     assert all(t["status"] == "missing" and "rows" not in t for t in huhu.values())
 
 
-def test_injected_spam_is_kept_and_acknowledged(result):
+def test_injected_spam_is_removed_and_noted(result):
+    """The seed came from a hacked mirror: the publisher never wrote the ad, so the
+    transcription leaves it out and says so; the site must not republish it."""
     data = _load(CONTENT / "34/341522/huhuzhen/2023.yaml").data
-    assert "麻将胡了" in data["sections"][5]["text"]
     narrative = data["preamble"] + "".join(s["text"] for s in data["sections"])
+    assert "麻将胡了" not in narrative and "官方版下载" not in narrative
     assert "版权所有" not in narrative and "网站地图" not in narrative  # the mirror's footer is not the report
-    spam = [f for f in result.findings if f.rule == "SAFE-01"]
-    assert spam and all(f.acknowledged for f in spam)
+    assert "垃圾广告" in data["notes"]
+    assert not [f for f in result.findings if f.rule == "SAFE-01"]

@@ -64,6 +64,8 @@ def _kv(key: str, value: Any, indent: str) -> list[str]:
         block = _block(value, indent + "  ")
         return [f"{indent}{key}: {block[0]}", *block[1:]]
     if isinstance(value, dict):
+        if not value:
+            return [f"{indent}{key}: {{}}"]
         out = [f"{indent}{key}:"]
         for k, v in value.items():
             out += _kv(k, v, indent + "  ")
@@ -136,7 +138,7 @@ def dump_report(data: dict[str, Any], schema_path: str | None = None) -> str:
             for code, t in value.items():
                 tfmt = FORMATS[t.get("format", fmt.code)]
                 lines += _table_lines(code, t, tfmt.table(code), "  ")
-        elif key == "sections":
+        elif key == "sections" and value:
             lines.append("sections:")
             for s in value:
                 lines.append(f"  - heading: {scalar(s['heading'])}")

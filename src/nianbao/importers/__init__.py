@@ -1,0 +1,134 @@
+"""`nianbao import`: a published report (web page, copied text, PDF, Word) to a YAML draft.
+
+front (this module: detect the medium, decode) → one extractor per medium, each giving the
+neutral blocks of document.py → one recogniser (recognise.py) that reads the format
+definitions → the draft, written with write.dump_report and checked with the same schema
+and report rules as hand-made files. Nothing here prints; failures raise ImportFailure
+with a Chinese message.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from .result import ImportFailure, ImportResult, TableImport
+
+__all__ = ["ImportFailure", "ImportResult", "TableImport", "import_report", "import_bytes", "detect", "decode"]
+
+MEDIA_BY_SUFFIX = {".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html", ".pdf": "pdf",
+                   ".docx": "docx", ".txt": "text", ".text": "text", ".md": "text"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
+
+
+def detect(name: str, raw: bytes) -> str:
+    """The medium of a source, from its bytes first and its name second."""
+    head = raw[:2048].lstrip()
+    if raw.startswith(b"%PDF-"):
+        return "pdf"
+    if raw.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(__import__("io").BytesIO(raw)) as z:
+                if "word/document.xml" in z.namelist():
+                    return "docx"
+        except zipfile.BadZipFile:
+            pass
+        raise ImportFailure(f"{name}：是压缩文件，但不是 Word（.docx）文档，无法导入")
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportFailure(f"{name}：是旧版 Word（.doc）或 Excel 文件，请先另存为 .docx 或 PDF 再导入")
+    lowered = head[:1024].lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lowered or b"<body" in lowered:
+        return "html"
+    suffix = Path(name).suffix.lower()
+    if suffix in MEDIA_BY_SUFFIX and MEDIA_BY_SUFFIX[suffix] not in ("pdf", "docx"):
+        return MEDIA_BY_SUFFIX[suffix]
+    if b"\x00" in raw[:4096]:
+        raise ImportFailure(f"{name}：看起来是二进制文件（不是网页、文字、PDF 或 Word），无法导入")
+    return "text"
+
+
+def decode(name: str, raw: bytes, medium: str) -> str:
+    """UTF-8 (with or without BOM), else the page's declared charset, else GB18030 (a
+    superset of GBK and GB2312)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ImportFailure(f"{name}：文件以 UTF-16 标记开头，但内容无法按 UTF-16 读取") from None
+    declared = None
+    if medium == "html":
+        m = _META_CHARSET.search(raw[:4096])
+        declared = m.group(1).decode("ascii").lower() if m else None
+    candidates = ["utf-8"]
+    if declared and declared not in ("utf-8", "utf8"):
+        candidates.insert(0, "gb18030" if declared in ("gbk", "gb2312", "gb18030", "x-gbk") else declared)
+    candidates.append("gb18030")
+    for enc in candidates:
+        try:
+            return raw.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise ImportFailure(f"{name}：无法识别文字编码（既不是 UTF-8，也不是 GBK/GB18030）")
+
+
+def import_bytes(name: str, raw: bytes, *, path: str | None = None, output: str | None = None) -> ImportResult:
+    """Import a source given as bytes. `path` is needed for PDF and Word (read from disk);
+    `output` is where the draft will be written (for its `$schema` comment)."""
+    from .recognise import recognise
+
+    if not raw.strip():
+        raise ImportFailure(f"{name}：文件是空的")
+    medium = detect(name, raw)
+    try:
+        if medium == "pdf":
+            from .pdf import extract_pdf
+            extracted = extract_pdf(path or _spill(raw, ".pdf"))
+        elif medium == "docx":
+            from .docx import extract_docx
+            extracted = extract_docx(path or _spill(raw, ".docx"))
+        elif medium == "html":
+            from .html import extract_html
+            extracted = extract_html(decode(name, raw, medium))
+        else:
+            from .text import extract_text
+            extracted = extract_text(decode(name, raw, medium))
+    except ImportFailure:
+        raise
+    except ImportError as exc:
+        raise ImportFailure(f"{name}：导入{medium.upper()}需要可选依赖（{exc.name}），请运行 pip install 'nianbao[import]'") from exc
+    except Exception as exc:  # a broken PDF/Word/HTML file: say so in Chinese, never a traceback
+        raise ImportFailure(f"{name}：文件损坏或无法解析（{type(exc).__name__}: {str(exc)[:200]}）") from exc
+    if not any(True for _ in extracted.blocks):
+        hint = "（PDF 可能只有扫描图像，没有文字层）" if medium == "pdf" else ""
+        raise ImportFailure(f"{name}：没有读到任何文字{hint}，无法导入")
+    from .finish import finish
+    try:
+        return finish(recognise(extracted, name), output)
+    except Exception as exc:  # a bug must still reach the user as a sentence, not a traceback
+        raise ImportFailure(f"{name}：导入时出现内部错误（{type(exc).__name__}: {str(exc)[:200]}），"
+                            "请把原文件附在问题报告里") from exc
+
+
+def _spill(raw: bytes, suffix: str) -> str:
+    import tempfile
+    fh = tempfile.NamedTemporaryFile(suffix=suffix, delete=False)
+    fh.write(raw)
+    fh.close()
+    return fh.name
+
+
+def import_report(source: str | Path, output: str | None = None) -> ImportResult:
+    """Import one published report from a file."""
+    path = Path(source)
+    name = str(source)
+    if not path.exists():
+        raise ImportFailure(f"{name}：文件不存在")
+    if path.is_dir():
+        raise ImportFailure(f"{name}：是目录，请给出一个文件")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportFailure(f"{name}：无法读取（{exc.strerror}）") from exc
+    return import_bytes(name, raw, path=str(path), output=output)

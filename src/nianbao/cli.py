@@ -73,5 +73,143 @@ def schemas(out: str, check: bool) -> None:
     sys.exit(1 if check and stale else 0)
 
 
+@main.command("new")
+@click.option("--agency", "agency_id", required=True, help="机构编号，如 510727-zfb（<行政区划代码>-<目录名>）。")
+@click.option("--year", type=int, required=True, help="报告年度，如 2024。")
+@click.option("--format", "fmt", type=click.Choice(["gov2021", "gov2019", "legacy2014", "local"]), default=None,
+              help="报告格式；默认按年度选择（2021 年起 gov2021，2019–2020 gov2019，更早 legacy2014）。")
+@click.option("--root", default=CONTENT, show_default=True, type=click.Path(file_okay=False))
+def new(agency_id: str, year: int, fmt: str | None, root: str) -> None:
+    """生成一份空白年报模板：每张表每一行都在，单元格为 ~，注释里是原表的行名。"""
+    from .scaffold import ScaffoldError, new_report
+
+    try:
+        path = new_report(root, agency_id, year, fmt)
+    except ScaffoldError as exc:
+        click.echo(f"错误：{exc}", err=True)
+        sys.exit(1)
+    click.echo(f"已生成 {path}。请对照原文逐行填写，然后运行 nianbao validate {path}")
+
+
+@main.command("new-agency")
+@click.option("--division", required=True, help="6 位行政区划代码，如 510727。")
+@click.option("--slug", required=True, help="机构目录名：小写字母、数字、连字符，如 zfb、fgw。")
+@click.option("--name", required=True, help="机构全称，如 平武县人民政府办公室。")
+@click.option("--level", required=True, type=click.Choice(["国家级", "省级", "市级", "县级", "乡级"]))
+@click.option("--kind", required=True, type=click.Choice(["人民政府", "政府部门", "法律法规授权组织", "派出机构"]))
+@click.option("--parent", default=None, help="上级机构编号，如 510727-zf。")
+@click.option("--website", default=None, help="机构网站，如 http://www.pingwu.gov.cn。")
+@click.option("--root", default=CONTENT, show_default=True, type=click.Path(file_okay=False))
+def new_agency(division: str, slug: str, name: str, level: str, kind: str, parent: str | None,
+               website: str | None, root: str) -> None:
+    """登记一个机构：写出 content/<省>/<区划代码>/<目录名>/agency.yaml。"""
+    from .scaffold import ScaffoldError, new_agency as write_agency
+
+    try:
+        path = write_agency(root, division, slug, name, level, kind, parent, website)
+    except ScaffoldError as exc:
+        click.echo(f"错误：{exc}", err=True)
+        sys.exit(1)
+    click.echo(f"已登记 {path}")
+
+
+@main.command("build")
+@click.option("--root", default=CONTENT, show_default=True, type=click.Path(file_okay=False),
+              help="内容目录。")
+@click.option("--site", "site_dir", default=None, type=click.Path(file_okay=False),
+              help="输出目录（默认取 mkdocs.yml 的 site_dir，即 site/）。")
+@click.option("--config", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False),
+              help="网站配置。")
+@click.option("--work", default="build", show_default=True, type=click.Path(file_okay=False),
+              help="中间文件目录（生成的 Markdown 在其中的 docs/）。")
+@click.option("--no-search", is_flag=True, help="不生成搜索索引（更快，用于调试）。")
+def build(root: str, site_dir: str | None, config: str, work: str, no_search: bool) -> None:
+    """核对全部内容并生成公开网站：Markdown → mkdocs → 搜索索引 → site/。
+
+    构建在临时目录中进行，全部成功后才替换 site/；失败时原有网站保持不变。
+    """
+    from .build import BuildError, build_site
+
+    try:
+        res = build_site(root, site_dir, config=config, work=work, search=not no_search)
+    except BuildError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    s = res.stats
+    steps = "，".join(f"{k} {v:.1f} 秒" for k, v in res.timings.items())
+    click.echo(f"已生成网站 {res.site}：报告 {s.reports} 份，机构 {s.agencies} 个，地区 {s.regions} 个，"
+               f"页面 {s.pages} 个（{steps}）。")
+
+
+@main.command("gen-corpus")
+@click.argument("n", type=click.IntRange(min=1))
+@click.argument("out", type=click.Path(file_okay=False))
+@click.option("--seed", default=0, show_default=True, help="随机种子；同一种子生成完全相同的文件。")
+@click.option("--error-rate", default=0.0, show_default=True, type=click.FloatRange(0, 1),
+              help="注入单元格错误的报告比例（0–1）。")
+def gen_corpus(n: int, out: str, seed: int, error_rate: float) -> None:
+    """生成 N 份合成年报（各种格式、多个机构、连续年度），用于性能测试。"""
+    from .generate import MANIFEST, generate_corpus
+
+    g = generate_corpus(n, out, seed=seed, error_rate=error_rate)
+    kinds = "，".join(f"{k} {v} 份" for k, v in sorted(g.formats.items()))
+    click.echo(f"已在 {out} 生成 {g.reports} 份报告、{g.agencies} 个机构（{kinds}）；"
+               f"注入错误 {len(g.errors)} 处，见 {Path(out) / MANIFEST}。")
+
+
+@main.command("package")
+@click.option("--root", default=CONTENT, show_default=True, type=click.Path(file_okay=False),
+              help="内容目录。")
+@click.option("--out", default="build/data", show_default=True, type=click.Path(file_okay=False),
+              help="数据包输出目录。")
+@click.option("--jobs", type=int, default=None, help="核对时的并行进程数（默认按文件数自动选择）。")
+def package(root: str, out: str, jobs: int | None) -> None:
+    """核对全部年报并生成开放数据包（Frictionless 数据包、SQLite、Excel 版 CSV、逐份下载）。"""
+    from .publish import package_content
+
+    info = package_content(root, out, jobs=jobs)
+    for reason in info.skipped:
+        click.echo(f"跳过：{reason}", err=True)
+    size = info.total_bytes / 1024 / 1024
+    click.echo(f"已在 {out} 生成数据包：报告 {info.reports} 份，机构 {info.agencies} 个，"
+               f"核对结果 {info.findings} 条，资源 {len(info.resources)} 个，共 {size:.1f} MB。")
+    if info.blocking:
+        click.echo(f"注意：内容中有 {info.blocking} 项未确认的错误（已收入 findings），请运行 nianbao validate 查看。",
+                   err=True)
+
+
+@main.command("import")
+@click.argument("source", type=click.Path())
+@click.option("-o", "--output", "out", default=None, type=click.Path(dir_okay=False),
+              help="草稿写到此文件（默认输出到标准输出，导入报告输出到标准错误）。")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
+def import_cmd(source: str, out: str | None, force: bool) -> None:
+    """把已发布的年报（网页、复制的网页文字、PDF、Word）转成 YAML 草稿，并报告导入情况。
+
+    不会编造数字：无法确定的单元格留空（~）并在报告中说明。写出草稿时退出码为 0。
+    """
+    from .importers import ImportFailure, import_report
+    from .importers.summary import summary_text
+
+    if out and Path(out).exists() and not force:
+        click.echo(f"错误：{out} 已存在；如要覆盖，请加 --force。", err=True)
+        sys.exit(2)
+    try:
+        result = import_report(source, output=out)
+    except ImportFailure as exc:
+        click.echo(f"错误：{exc}", err=True)
+        sys.exit(2)
+    if out:
+        try:
+            Path(out).parent.mkdir(parents=True, exist_ok=True)
+            Path(out).write_text(result.yaml, encoding="utf-8")
+        except OSError as exc:
+            click.echo(f"错误：无法写入 {out}（{exc.strerror}）", err=True)
+            sys.exit(2)
+    else:
+        click.echo(result.yaml, nl=False)
+    click.echo(summary_text(result, out), err=not out)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -4,7 +4,6 @@
 """
 from __future__ import annotations
 
-import difflib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from ..paths import AGENCY_FILE, Location, PathProblem, agency_path, locate
 from . import schema
 from .rules.corpus import Facts, check_corpus, facts_of
 from .rules.report import check_report
+from .rules.agency import check_agency, missing_agency_hint
 
 R_PATH, R_AGENCY, R_ACK, R_EXT, R_NOFILES = declare(
     Rule("PATH-01", ERROR, STAGE_REPORT, "文件位置不对", "{detail}"),
@@ -54,17 +54,21 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Finding]]:
     problems: list[Finding] = []
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            for dirpath, dirnames, filenames in os.walk(path):
+        if path.is_dir() and not path.is_symlink():
+            for dirpath, dirnames, filenames in os.walk(path, onerror=lambda e: problems.append(
+                    R_NOFILES.finding(_display(Path(e.filename or p)), None, detail=f"无法读取目录：{e.strerror}"))):
+                # os.walk does not enter linked folders; list them so that locate() refuses them
+                files += [Path(dirpath) / d for d in sorted(dirnames) if os.path.islink(os.path.join(dirpath, d))]
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
                 for name in sorted(filenames):
-                    if name.endswith((".yaml", ".yml")):
+                    if name.lower().endswith((".yaml", ".yml")):  # 2024.YAML must not slip past unchecked
                         files.append(Path(dirpath) / name)
-        elif path.is_file():
+        elif path.exists() or path.is_symlink():  # also a FIFO or device: load_file refuses it clearly
             files.append(path)
         else:
             problems.append(R_NOFILES.finding(str(p), None, detail=f"找不到文件或目录 {p}"))
-    return files, problems
+    unique = {os.path.abspath(f): f for f in files}  # the same file named twice is checked once
+    return list(unique.values()), problems
 
 
 def _display(path: Path) -> str:
@@ -82,10 +86,11 @@ def check_agency_file(path: Path, loc: Location) -> tuple[Agency | None, list[Fi
     findings = schema.check_agency(doc)
     if findings:
         return None, findings
-    return build_agency(doc, loc), []
+    agency = build_agency(doc, loc)
+    return agency, check_agency(agency, doc, path)
 
 
-def check_report_file(path: Path, loc: Location, kind: str | None, keep: bool
+def check_report_file(path: Path, loc: Location, agency: Agency | None, keep: bool
                       ) -> tuple[list[Finding], Facts | None, Report | None]:
     """Everything about one report that needs no other report. Runs in workers."""
     shown = _display(path)
@@ -96,26 +101,32 @@ def check_report_file(path: Path, loc: Location, kind: str | None, keep: bool
     if findings:
         return findings, None, None
     report = build_report(doc, loc)
-    findings = check_report(report)
+    findings = check_report(report, agency)
     for f in findings:
         f.report = report.id
-    return findings, facts_of(report, kind), report if keep else None
+    return findings, facts_of(report, agency.kind if agency else None), report if keep else None
 
 
 def _check_report_job(args: tuple) -> tuple[list[Finding], Facts | None, Report | None]:
     return check_report_file(*args)
 
 
+def _classify_job(args: tuple) -> tuple[Location | None, str | None, Agency | None, list[Finding]]:
+    """Locate one file; an agency file is also checked. Runs in workers for large runs."""
+    path, root = args
+    try:
+        loc = locate(path, root)
+    except PathProblem as exc:
+        return None, str(exc), None, []
+    if loc.kind == "agency":
+        agency, problems = check_agency_file(path, loc)
+        return loc, None, agency, problems
+    return loc, None, None, []
+
+
 def _missing_agency(root: Path, loc: Location, shown: str) -> Finding:
     folder = root / loc.province / loc.division
-    siblings = sorted(d.name for d in folder.iterdir() if (d / AGENCY_FILE).is_file()) if folder.is_dir() else []
-    close = difflib.get_close_matches(loc.slug, siblings, n=3, cutoff=0.4)
-    if close:
-        hint = f"同一行政区划下已登记的相近机构：{'、'.join(close)}。是不是放错了目录？"
-    elif siblings:
-        hint = f"该行政区划下已登记：{'、'.join(siblings[:10])}。如是新机构，请先用 nianbao new-agency 登记。"
-    else:
-        hint = "请先登记机构：在该目录写 agency.yaml（可用 nianbao new-agency 生成）。"
+    hint = missing_agency_hint(root, loc)
     return R_AGENCY.finding(shown, 1, folder=Path(os.path.relpath(folder.parent / loc.division / loc.slug)).as_posix(),
                             agency=loc.agency_id, hint=hint)
 
@@ -124,22 +135,36 @@ def validate(paths: Iterable[str | Path] | None = None, root: str | Path = "cont
              keep_reports: bool = False, jobs: int | None = None) -> Result:
     root = Path(root)
     files, findings = expand(paths if paths else [root])
+    pool = _pool(len(files), jobs)
+    try:
+        return _validate(files, findings, root, keep_reports, pool)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+def _validate(files: list[Path], findings: list[Finding], root: Path, keep_reports: bool,
+              pool: ProcessPoolExecutor | None) -> Result:
     reports: dict[str, Report] = {}
     agencies: dict[str, Agency] = {}
     report_jobs: list[tuple[Path, Location]] = []
-
+    yaml_files = [p for p in files if p.suffix != ".yml"]
+    classified = dict(zip(yaml_files, _map(pool, _classify_job, [(p, root) for p in yaml_files])))
     for path in files:
-        shown = _display(path)
         if path.suffix == ".yml":
-            findings.append(R_EXT.finding(shown, None, ext=".yml"))
+            shown = _display(path)
+            twin = path.with_suffix(".yaml")
+            if twin.exists():
+                findings.append(R_PATH.finding(shown, None, detail=f"{path.name} 与 {twin.name} 在同一目录，是同一份报告（编号相同）。"
+                                               "扩展名只用 .yaml，请删除其中一个。"))
+            else:
+                findings.append(R_EXT.finding(shown, None, ext=".yml"))
             continue
-        try:
-            loc = locate(path, root)
-        except PathProblem as exc:
-            findings.append(R_PATH.finding(shown, None, detail=str(exc)))
+        loc, problem, agency, problems = classified[path]
+        if loc is None:
+            findings.append(R_PATH.finding(_display(path), None, detail=problem))
             continue
         if loc.kind == "agency":
-            agency, problems = check_agency_file(path, loc)
             findings += problems
             if agency:
                 agencies[agency.id] = agency
@@ -164,6 +189,7 @@ def validate(paths: Iterable[str | Path] | None = None, root: str | Path = "cont
             findings.append(_missing_agency(root, loc, _display(path)))
 
     selected_ids = {loc.report_id for _, loc in report_jobs}
+    selected_paths = {p for p, _ in report_jobs}
     # Sibling years of the selected reports feed the cross-year rules.
     context: list[tuple[Path, Location]] = []
     seen_dirs: set[Path] = set()
@@ -173,8 +199,8 @@ def validate(paths: Iterable[str | Path] | None = None, root: str | Path = "cont
             continue
         seen_dirs.add(d)
         for other in sorted(d.glob("*.yaml")):
-            if other.name == AGENCY_FILE:
-                continue
+            if other.name == AGENCY_FILE or other in selected_paths:
+                continue  # already checked as selected: no need to locate it again
             try:
                 oloc = locate(other, root)
             except PathProblem:
@@ -182,13 +208,9 @@ def validate(paths: Iterable[str | Path] | None = None, root: str | Path = "cont
             if oloc.report_id not in selected_ids:
                 context.append((other, oloc))
 
-    def kind(loc: Location) -> str | None:
-        a = agencies.get(loc.agency_id)
-        return a.kind if a else None
-
-    args = [(p, loc, kind(loc), keep_reports) for p, loc in report_jobs]
-    args += [(p, loc, kind(loc), False) for p, loc in context]
-    results = _run(args, jobs)
+    args = [(p, loc, agencies.get(loc.agency_id), keep_reports) for p, loc in report_jobs]
+    args += [(p, loc, agencies.get(loc.agency_id), False) for p, loc in context]
+    results = _map(pool, _check_report_job, args)
     facts: dict[str, Facts] = {}
     for (p, loc, _, _), (found, fact, report) in zip(args, results):
         if loc.report_id in selected_ids:
@@ -198,19 +220,24 @@ def validate(paths: Iterable[str | Path] | None = None, root: str | Path = "cont
         if fact is not None:
             facts[fact.id] = fact
 
-    findings += check_corpus(list(facts.values()), selected_ids)
+    findings += check_corpus(list(facts.values()), selected_ids, agencies)
     _apply_acknowledgements(findings, facts, selected_ids)
     findings.sort(key=Finding.sort_key)
     return Result(findings, len(files), reports, agencies, facts)
 
 
-def _run(args: list[tuple], jobs: int | None) -> list[tuple]:
+def _pool(files: int, jobs: int | None) -> ProcessPoolExecutor | None:
+    """One pool for the whole run (locating, agencies, reports), or None to work in-process."""
     if jobs is None:
-        jobs = min(os.cpu_count() or 1, 8) if len(args) >= PARALLEL_THRESHOLD else 1
-    if jobs <= 1:
-        return [_check_report_job(a) for a in args]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(_check_report_job, args, chunksize=max(1, len(args) // (jobs * 8))))
+        jobs = min(os.cpu_count() or 1, 8) if files >= PARALLEL_THRESHOLD else 1
+    return ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+
+
+def _map(pool: ProcessPoolExecutor | None, fn, args: list[tuple]) -> list:
+    if pool is None or len(args) < 2:
+        return [fn(a) for a in args]
+    workers = pool._max_workers  # noqa: SLF001  (chunks: a few per worker keeps them all busy)
+    return list(pool.map(fn, args, chunksize=max(1, len(args) // (workers * 8))))
 
 
 def _apply_acknowledgements(findings: list[Finding], facts: dict[str, Facts], selected: set[str]) -> None:

@@ -1,0 +1,47 @@
+"""Statutory deadlines for publishing an annual report, in one place.
+
+The site, the rules and the data packages all ask here; nobody else spells a date.
+
+- Regulation of 2019 (国务院令第711号, Art. 49), reports for 2019 onward:
+  departments, dispatched bodies and authorised organisations by 31 January of the
+  following year; people's governments (人民政府) by 31 March.
+- Regulation of 2007 (国务院令第492号), reports before 2019: 31 March for every body.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+GOVERNMENT = "人民政府"
+FIRST_YEAR_2019_RULES = 2019  # first report year under the 2019 regulation
+
+
+def deadline(year: int, kind: str | None) -> dt.date:
+    """Last day to publish the report of `year` for an agency of `kind` (agency.yaml `kind`)."""
+    if year < FIRST_YEAR_2019_RULES or kind == GOVERNMENT:
+        return dt.date(year + 1, 3, 31)
+    return dt.date(year + 1, 1, 31)
+
+
+def deadline_rule(year: int, kind: str | None) -> str:
+    """The deadline in words, Chinese, for pages and messages."""
+    day = deadline(year, kind)
+    basis = "《政府信息公开条例》（2007年）" if year < FIRST_YEAR_2019_RULES else "《政府信息公开条例》（2019年修订）第四十九条"
+    return f"{basis}：{day.year}年{day.month}月{day.day}日前"
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """An ISO date, or None when absent or not a real date (the rules report those)."""
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def days_late(published: str | None, year: int, kind: str | None) -> int | None:
+    """Days after the deadline the report was published: 0 when on time, None when unknown."""
+    day = parse_date(published)
+    if day is None:
+        return None
+    return max(0, (day - deadline(year, kind)).days)

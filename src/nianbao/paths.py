@@ -8,6 +8,7 @@ Splitting by province keeps every folder under GitHub's 1,000-entry listing limi
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -40,12 +41,66 @@ class Location:
         return self.report_id if self.kind == "report" else self.agency_id
 
 
+def printable(text: str) -> str:
+    """A file name as it may be shown: undecodable bytes (surrogate escapes), control, bidi and
+    other invisible characters become escapes, so that a hostile name cannot break the
+    output (a newline forging a line of CI log) or an encoder (surrogates)."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        cp = ord(ch)
+        if ch.isprintable():
+            out.append(ch)
+        elif 0xDC80 <= cp <= 0xDCFF:  # os.fsdecode's escape of a byte that is not UTF-8
+            out.append(f"\\x{cp - 0xDC00:02x}")
+        else:
+            out.append(f"\\u{cp:04x}" if cp <= 0xFFFF else f"\\U{cp:08x}")
+    return "".join(out)
+
+
 class PathProblem(ValueError):
     """The path does not follow the content layout; the message is Chinese."""
 
+    def __init__(self, message: str):
+        super().__init__(printable(message))
+
+
+def link_problem(path: str | Path, root: str | Path) -> str | None:
+    """Why a symlink at or above `path` (below `root`) is refused, or None.
+
+    content/ is a git tree and git stores symlinks: one pointing outside could make a build
+    read and publish any file of the machine (~/.ssh/id_rsa, /dev/zero); one pointing inside
+    gives one report two places and two ids. Neither has a use, so every link is refused.
+    """
+    abs_path, abs_root = Path(os.path.abspath(path)), Path(os.path.abspath(root))
+    try:
+        parts = abs_path.relative_to(abs_root).parts
+    except ValueError:  # not lexically under root: only the file itself can be checked here
+        parts, abs_root = (abs_path.name,), abs_path.parent
+    here = abs_root
+    for part in parts:
+        here = here / part
+        if not here.is_symlink():
+            continue
+        shown = here.relative_to(abs_root.parent).as_posix() if here.is_relative_to(abs_root.parent) else here.name
+        target = here.resolve()
+        real_root = Path(root).resolve()
+        if not target.exists():
+            where = "指向不存在的文件"
+        elif target == real_root or target.is_relative_to(real_root):
+            where = f"指向内容目录里的 {target.relative_to(real_root).as_posix()}；同一份内容会因此有两个位置和两个编号"
+        else:
+            where = "指向内容目录之外；它可能让构建读取并发布本机上的任意文件"
+        return f"“{shown}”是符号链接，{where}。内容目录里不允许符号链接，请放入真实的文件或目录。"
+    return None
+
 
 def locate(path: str | Path, root: str | Path) -> Location:
-    """Parse a file's place under `root` into ids, or raise PathProblem."""
+    """Parse a file's place under `root` into ids, or raise PathProblem (symlinks included)."""
+    link = link_problem(path, root)
+    if link:
+        raise PathProblem(link)
     try:
         rel = PurePosixPath(Path(path).resolve().relative_to(Path(root).resolve()).as_posix())
     except ValueError:

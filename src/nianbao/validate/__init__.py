@@ -13,7 +13,7 @@ from typing import Iterable
 from ..findings import ERROR, INFO, STAGE_REPORT, WARNING, Finding, Rule, declare
 from ..load import load_file
 from ..model import Agency, Report, build_agency, build_report
-from ..paths import AGENCY_FILE, Location, PathProblem, agency_path, locate
+from ..paths import AGENCY_FILE, Location, PathProblem, agency_path, locate, printable
 from . import schema
 from .rules.corpus import Facts, check_corpus, facts_of
 from .rules.report import check_report
@@ -54,7 +54,7 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Finding]]:
     problems: list[Finding] = []
     for p in paths:
         path = Path(p)
-        if path.is_dir() and not path.is_symlink():
+        if path.is_dir():  # a linked folder given by name is walked; locate() refuses links below the root
             for dirpath, dirnames, filenames in os.walk(path, onerror=lambda e: problems.append(
                     R_NOFILES.finding(_display(Path(e.filename or p)), None, detail=f"无法读取目录：{e.strerror}"))):
                 # os.walk does not enter linked folders; list them so that locate() refuses them
@@ -73,9 +73,9 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Finding]]:
 
 def _display(path: Path) -> str:
     try:
-        return Path(os.path.relpath(path)).as_posix()
+        return printable(Path(os.path.relpath(path)).as_posix())
     except ValueError:
-        return path.as_posix()
+        return printable(path.as_posix())
 
 
 def check_agency_file(path: Path, loc: Location) -> tuple[Agency | None, list[Finding]]:
@@ -134,17 +134,19 @@ def _missing_agency(root: Path, loc: Location, shown: str) -> Finding:
 def validate(paths: Iterable[str | Path] | None = None, root: str | Path = "content", *,
              keep_reports: bool = False, jobs: int | None = None) -> Result:
     root = Path(root)
-    files, findings = expand(paths if paths else [root])
+    paths = list(paths) if paths else [root]
+    files, findings = expand(paths)
+    walked = [os.path.abspath(p) for p in paths if Path(p).is_dir() and not Path(p).is_symlink()]
     pool = _pool(len(files), jobs)
     try:
-        return _validate(files, findings, root, keep_reports, pool)
+        return _validate(files, findings, root, keep_reports, pool, walked)
     finally:
         if pool is not None:
             pool.shutdown()
 
 
 def _validate(files: list[Path], findings: list[Finding], root: Path, keep_reports: bool,
-              pool: ProcessPoolExecutor | None) -> Result:
+              pool: ProcessPoolExecutor | None, walked: list[str]) -> Result:
     reports: dict[str, Report] = {}
     agencies: dict[str, Agency] = {}
     report_jobs: list[tuple[Path, Location]] = []
@@ -155,7 +157,7 @@ def _validate(files: list[Path], findings: list[Finding], root: Path, keep_repor
             shown = _display(path)
             twin = path.with_suffix(".yaml")
             if twin.exists():
-                findings.append(R_PATH.finding(shown, None, detail=f"{path.name} 与 {twin.name} 在同一目录，是同一份报告（编号相同）。"
+                findings.append(R_PATH.finding(shown, None, detail=f"{printable(path.name)} 与 {twin.name} 在同一目录，是同一份报告（编号相同）。"
                                                "扩展名只用 .yaml，请删除其中一个。"))
             else:
                 findings.append(R_EXT.finding(shown, None, ext=".yml"))
@@ -198,6 +200,8 @@ def _validate(files: list[Path], findings: list[Finding], root: Path, keep_repor
         if d in seen_dirs:
             continue
         seen_dirs.add(d)
+        if _walked_whole(d, walked):
+            continue  # expand() took every file of this folder: all siblings are selected
         for other in sorted(d.glob("*.yaml")):
             if other.name == AGENCY_FILE or other in selected_paths:
                 continue  # already checked as selected: no need to locate it again
@@ -224,6 +228,19 @@ def _validate(files: list[Path], findings: list[Finding], root: Path, keep_repor
     _apply_acknowledgements(findings, facts, selected_ids)
     findings.sort(key=Finding.sort_key)
     return Result(findings, len(files), reports, agencies, facts)
+
+
+def _walked_whole(folder: Path, walked: list[str]) -> bool:
+    """Whether expand() listed every file of `folder` (it lies in a walked, non-hidden folder)."""
+    here = os.path.abspath(folder)
+    for top in walked:
+        if here == top:
+            return True
+        if here.startswith(top.rstrip(os.sep) + os.sep):
+            rest = here[len(top.rstrip(os.sep)) + 1:]
+            if not any(part.startswith(".") for part in rest.split(os.sep)):
+                return True
+    return False
 
 
 def _pool(files: int, jobs: int | None) -> ProcessPoolExecutor | None:

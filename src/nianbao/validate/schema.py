@@ -24,12 +24,15 @@ except ImportError:  # pragma: no cover - the pure-Python validator still works
     jsonschema_rs = None
 
 BASE_ID = "https://nianbao.github.io/schemas/"
-DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+DATE = r"^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}$"  # year 0000 or 1850 is a typo, not a date
 URL = r"^https?://[^\s<>\"]+$"
 RULE_ID = r"^[A-Z0-9]+-[A-Z0-9-]+$"
+AGENCY_ID = r"^[1-8][0-9]{5}-[a-z0-9]+(-[a-z0-9]+)*$"
+TOWNSHIP = r"^[0-9]{9}([0-9]{3})?$"
 MAX_TEXT = 200_000  # one narrative section
 MAX_LINE = 500  # a title, a heading, a note line
 MAX_RAW = 200  # raw text of a cell
+MAX_NUMBER = 999_999_999_999  # no count or 万元 amount comes near; beyond 2**53 JSON readers lose digits
 LEVELS = ("国家级", "省级", "市级", "县级", "乡级")
 KINDS = ("人民政府", "政府部门", "法律法规授权组织", "派出机构")
 TABLE_STATUS = {"table": "以表格发布（默认）", "image": "表格只以图片发布，数值未能录入", "missing": "原文缺少此表"}
@@ -58,10 +61,10 @@ def _text(title: str, description: str = "", max_length: int = MAX_LINE, **extra
 
 def _number_schema(kind: str) -> dict:
     if kind == SIGNED:
-        return {"type": "integer"}
+        return {"type": "integer", "minimum": -MAX_NUMBER, "maximum": MAX_NUMBER}
     if kind == AMOUNT:
-        return {"type": "number", "minimum": 0}
-    return {"type": "integer", "minimum": 0}
+        return {"type": "number", "minimum": 0, "maximum": MAX_NUMBER}
+    return {"type": "integer", "minimum": 0, "maximum": MAX_NUMBER}
 
 
 _KIND_ZH = {COUNT: "非负整数", SIGNED: "整数（可为负数）", AMOUNT: "非负数（可有小数）"}
@@ -171,6 +174,10 @@ def report_schema(fmt: Format) -> dict:
             "title": fmt.table(code).title,
             "description": f"默认按{fmt.title}核对；本表另填 format 时按该格式核对",
             "allOf": [
+                # First, so that a table `format` of no variant (gov2020, a mapping) is an error
+                # rather than matching none of the `if`s below and skipping every check.
+                {"properties": {"format": {"enum": [f.code for f in variants], "title": "本表所用格式"}}}
+            ] + [
                 {"if": {"required": ["format"], "properties": {"format": {"const": f.code}}},
                  "then": {"$ref": f"#/$defs/{f.code}.{code}"}} for f in variants if f is not fmt
             ] + [{"if": {"anyOf": [{"not": {"required": ["format"]}},
@@ -243,8 +250,8 @@ def agency_schema() -> dict:
             "level": {"enum": list(LEVELS), "title": "层级", "description": "机构所属政府的层级"},
             "kind": {"enum": list(KINDS), "title": "类别",
                      "description": "人民政府的年报是本级政府的总体报告；政府部门（含办公室）报告本部门工作"},
-            "parent": _text("上级机构编号", "如 510727-zf", 60, pattern=r"^[1-8][0-9]{5}-[a-z0-9]+(-[a-z0-9]+)*$"),
-            "township_code": _text("乡级区划代码", "乡镇、街道的 9 位代码", 12, pattern=r"^[0-9]{9}([0-9]{3})?$"),
+            "parent": _text("上级机构编号", "如 510727-zf", 60, pattern=AGENCY_ID),
+            "township_code": _text("乡级区划代码", "乡镇、街道的 9 位代码", 12, pattern=TOWNSHIP),
             "website": _text("网站", "", 2000, pattern=URL),
             "aliases": {"type": "array", "title": "别名", "maxItems": 20, "items": _text("别名")},
         },
@@ -309,13 +316,19 @@ def _where(schema_root: dict, path: tuple) -> str:
     for key in path:
         node = _descend(schema_root, node, key)
         if node is None:
-            titles.append(str(key))
+            titles.append(_short(key))
             break
         if "title" in node and key not in ("rows", "tables"):
             titles.append(node["title"])
         elif isinstance(key, int):
             titles.append(f"第 {key + 1} 项")
     return "“" + " › ".join(titles) + "”" if titles else "文件顶层"
+
+
+def _short(v: Any, limit: int = 40) -> str:
+    """A user's value quoted in a message, cut so that a 1 MB key cannot flood the output."""
+    s = str(v)
+    return s if len(s) <= limit else s[:limit] + "…"
 
 
 def _descend(root: dict, node: dict, key: Any) -> dict | None:
@@ -354,7 +367,7 @@ def _known_keys(root: dict, path: tuple) -> list[str]:
     return list(_resolve(root, node).get("properties", {})) if node else []
 
 
-def _translate(doc: Document, root: dict, err: jsonschema.ValidationError) -> Finding:
+def _translate(doc: Document, root: dict, err: jsonschema.ValidationError) -> Finding | None:
     path = tuple(err.absolute_path)
     line = doc.line(*path)
     where = _where(root, path)
@@ -366,9 +379,11 @@ def _translate(doc: Document, root: dict, err: jsonschema.ValidationError) -> Fi
         title = (err.schema.get("properties", {}).get(key) or sub).get("title", key)
         return R_REQUIRED.finding(doc.path, line, where=where, key=key, title=title)
     if v == "additionalProperties" or (v == "not" and isinstance(inst, dict)):
-        known = _known_keys(root, path)
+        known = list(err.schema.get("properties", {})) or _known_keys(root, path)  # the failing schema's own keys
         extra = [k for k in inst if k not in known] if isinstance(inst, dict) else []
         if v == "not":  # rows given for a table marked image/missing
+            if inst.get("status") not in ("image", "missing"):
+                return None  # an unknown status: its SCHEMA-ENUM says it
             return R_OTHER.finding(doc.path, line, where=where,
                                    detail="status 为 image 或 missing 的表不应有 rows；有数据就删去 status。")
         key = extra[0] if extra else "?"
@@ -376,7 +391,7 @@ def _translate(doc: Document, root: dict, err: jsonschema.ValidationError) -> Fi
         hint = (f"是不是想写“{'”或“'.join(close)}”？" if close else
                 f"可用的键：{'、'.join(known[:30])}。" if known else "")
         key_line = doc.line(*path, key)
-        return R_UNKNOWN.finding(doc.path, key_line, where=where, key=key, hint=hint)
+        return R_UNKNOWN.finding(doc.path, key_line, where=where, key=_short(key), hint=hint)
     if v in ("minItems", "maxItems") and "prefixItems" in err.schema:
         labels = "，".join(s["title"].split(" × ")[-1] for s in err.schema["prefixItems"])
         return R_CELLS.finding(doc.path, line, where=where, expected=len(err.schema["prefixItems"]),
@@ -390,13 +405,15 @@ def _translate(doc: Document, root: dict, err: jsonschema.ValidationError) -> Fi
         return R_TYPE.finding(doc.path, line, where=where, expected=names, actual=_type_name(inst), hint=hint)
     if v in ("enum", "const"):
         allowed = err.validator_value if v == "enum" else [err.validator_value]
-        return R_ENUM.finding(doc.path, line, where=where, actual=inst, allowed="、".join(map(str, allowed)))
+        return R_ENUM.finding(doc.path, line, where=where, actual=_short(inst), allowed="、".join(map(str, allowed)))
     if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         problem = f"不能小于 {err.validator_value}" if "inimum" in v else f"不能大于 {err.validator_value}"
         return R_RANGE.finding(doc.path, line, where=where, actual=inst, problem=problem)
     if v == "pattern":
-        expected = {DATE: "日期应写成 YYYY-MM-DD，如 2025-01-21", URL: "网址应以 http:// 或 https:// 开头，且不含空格",
-                    RULE_ID: "规则编号如 T3-01"}.get(err.validator_value, f"应符合 {err.validator_value}")
+        expected = {DATE: "日期应写成 YYYY-MM-DD（年份在 1900 至 2099 之间），如 2025-01-21", URL: "网址应以 http:// 或 https:// 开头，且不含空格",
+                    RULE_ID: "规则编号如 T3-01",
+                    AGENCY_ID: "机构编号应写成“行政区划代码-目录名”，如 510727-zf",
+                    TOWNSHIP: "乡级区划代码是 9 位或 12 位数字"}.get(err.validator_value, f"应符合 {err.validator_value}")
         return R_PATTERN.finding(doc.path, line, where=where, actual=str(inst)[:80], expected=expected)
     if v in ("maxLength", "minLength", "maxItems", "minItems"):
         what = "字符" if "Length" in v else "项"
@@ -408,7 +425,14 @@ def _translate(doc: Document, root: dict, err: jsonschema.ValidationError) -> Fi
 
 def _cell_finding(doc: Document, line: int | None, where: str, kind: str, inst: Any) -> Finding:
     expected = f"{_KIND_ZH[kind]}、~（空白）或原文字符串"
+    if isinstance(inst, str):  # the only ways a string cell fails: too long or empty
+        problem = (f"的原文有 {len(inst)} 个字符，超过上限 {MAX_RAW} 个；单元格里只录原文的数字或符号，说明请写在表的 note 里"
+                   if len(inst) > MAX_RAW else "是空字符串；空白单元格请写 ~")
+        return R_LENGTH.finding(doc.path, line, where=where, problem=problem)
     if isinstance(inst, (int, float)) and not isinstance(inst, bool):
+        if abs(inst) > MAX_NUMBER:
+            return R_RANGE.finding(doc.path, line, where=where, actual=inst,
+                                   problem=f"超出范围（绝对值不能大于 {MAX_NUMBER}）；请核对是否多写了数字")
         if inst < 0:
             return R_RANGE.finding(doc.path, line, where=where, actual=inst,
                                    problem="是负数；这一格不能为负。若原文如此，请写成 {value: ~, raw: \"原文\"} 并说明")
@@ -420,12 +444,12 @@ def _cell_finding(doc: Document, line: int | None, where: str, kind: str, inst: 
 def check_report(doc: Document) -> list[Finding]:
     """Schema findings for a report document (format read from the document itself)."""
     fmt = doc.data.get("format") if isinstance(doc.data, dict) else None
-    if fmt not in FORMATS:
+    if not isinstance(fmt, str) or fmt not in FORMATS:  # a list or mapping is unhashable
         line = doc.line("format")
         if fmt is None:
             return [R_REQUIRED.finding(doc.path, line, where="文件顶层", key="format",
                                        title="报告格式：" + "、".join(FORMATS))]
-        return [R_ENUM.finding(doc.path, line, where="“报告格式”", actual=fmt, allowed="、".join(FORMATS))]
+        return [R_ENUM.finding(doc.path, line, where="“报告格式”", actual=_short(fmt), allowed="、".join(FORMATS))]
     return _check(doc, fmt)
 
 
@@ -440,7 +464,9 @@ def _check(doc: Document, name: str) -> list[Finding]:
     out = []
     for err in errors:
         for leaf in _leaves(err):
-            out.append(_translate(doc, checker.schema, leaf))
+            finding = _translate(doc, checker.schema, leaf)
+            if finding is not None:
+                out.append(finding)
     seen = set()
     unique = []
     for f in out:

@@ -120,3 +120,8 @@ def test_cli_json_and_github_annotations(content_copy):
     gh = _cli("validate", cwd=work, env={"GITHUB_ACTIONS": "true"})
     assert gh.returncode == 1
     assert f"::error file=content/{REPORT.as_posix()},line=" in gh.stdout
+
+
+def test_cli_missing_path_is_a_usage_error(content_copy):
+    r = _cli("validate", "content/51/999999", cwd=content_copy.parent)
+    assert r.returncode == 2 and "PATH-03" in r.stdout and "Traceback" not in r.stderr

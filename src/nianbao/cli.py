@@ -48,6 +48,8 @@ def validate(paths: tuple[str, ...], root: str, fmt: str | None, summary: str | 
     if summary:
         with open(summary, "a", encoding="utf-8") as fh:
             fh.write(output.markdown_summary(result.findings, result.files))
+    if any(f.rule == "PATH-03" for f in result.findings):
+        sys.exit(2)  # a path that does not exist is a usage error, like a bad option
     sys.exit(0 if result.ok else 1)
 
 

@@ -26,7 +26,18 @@ class Cell:
         return self.value is None and not self.raw
 
 
+_BLANK = Cell(None)
+# Cells are immutable, so the common small integers share one instance each: building a
+# report then costs a dict lookup per cell instead of a frozen-dataclass construction.
+_INT_CELLS = {i: Cell(i) for i in range(0, 1000)}
+
+
 def cell_from_yaml(v: Any) -> Cell:
+    if v is None:
+        return _BLANK
+    if type(v) is int:
+        cached = _INT_CELLS.get(v)
+        return cached if cached is not None else Cell(v)
     if isinstance(v, dict):
         return Cell(v.get("value"), v.get("raw"))
     if isinstance(v, str):

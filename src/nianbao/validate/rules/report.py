@@ -10,11 +10,14 @@ import re
 import unicodedata
 from typing import Callable, Iterable
 
+from ... import deadlines
 from ...findings import ERROR, INFO, STAGE_REPORT, WARNING, Finding, Rule, declare
 from ...formats import FORMATS, expected_format
 from ...formats.base import AMOUNT
-from ...model import Report
+from ...model import Agency, Report
 from ..arithmetic import check_report_tables
+from .sections import section_numeral
+from .text import TEXT_CHECKS
 
 R_FLOAT, R_NUMERIC_TEXT, R_RAW_MISMATCH, R_RAW_CELLS, R_YEAR, R_DATE, R_SECTIONS, R_FORMAT_YEAR, R_EARLY = declare(
     Rule("CELL-01", ERROR, STAGE_REPORT, "件数不能有小数",
@@ -36,19 +39,33 @@ R_FLOAT, R_NUMERIC_TEXT, R_RAW_MISMATCH, R_RAW_CELLS, R_YEAR, R_DATE, R_SECTIONS
     Rule("META-03", WARNING, STAGE_REPORT, "发布日期早于报告年度结束",
          "{field} {value} 早于报告年度 {year} 结束，请核对年度或日期。"),
 )
+R_NO_URL, R_LATE = declare(
+    Rule("META-04", WARNING, STAGE_REPORT, "缺少原文网址",
+         "没有填写原文网址 source.url。请填写发布机关网站上的原文地址，读者才能核对；"
+         "原文已下线时，可另填存档网址 source.archive。",
+         formula="source.url 已填写"),
+    Rule("STRUCT-03", INFO, STAGE_REPORT, "晚于法定期限发布",
+         "{field} {value} 晚于法定期限 {deadline}（{basis}）{days} 天。",
+         formula="发布日期（无则落款日期）≤ 法定期限：2019年度起，政府部门、派出机构、法律法规授权组织为次年1月31日，"
+                 "人民政府为次年3月31日（条例第四十九条）；2018年度及以前一律为次年3月31日"),
+)
 
 _NUMBER_TEXT = re.compile(r"[-+]?[0-9][0-9,，]*(?:\.[0-9]+)?")
 _NUMBER_IN = re.compile(r"[-+]?[0-9][0-9,，]*(?:\.[0-9]+)?")
 
 
-def _cells(report: Report) -> Iterable[tuple[str, str, object, object, object]]:
-    """(table code, cell label, row, column, cell) for every cell of every table."""
+def _cells(report: Report) -> Iterable[tuple[str, object, object, object]]:
+    """(table code, row, column, cell) for every cell that needs a look: a decimal, or raw text.
+    Plain integers and blanks, nearly every cell, are skipped without building a label."""
     for code, table in report.tables.items():
         d = table.definition
         for row_code, cells in table.rows.items():
-            row = d.row(row_code)
-            for col, cell in zip(row.columns, cells):
-                yield code, d.cell_label(row_code, col.code), row, col, cell
+            row = None
+            for i, cell in enumerate(cells):
+                if cell.raw is None and not isinstance(cell.value, float):
+                    continue
+                row = row or d.row(row_code)
+                yield code, row, row.columns[i], cell
 
 
 def _normalise_number(text: str) -> str:
@@ -58,8 +75,9 @@ def _normalise_number(text: str) -> str:
 def check_cells(report: Report) -> list[Finding]:
     out: list[Finding] = []
     odd: dict[str, list[str]] = {}
-    for code, label, row, col, cell in _cells(report):
+    for code, row, col, cell in _cells(report):
         line = report.row_line(code, row.code)
+        label = report.tables[code].definition.cell_label(row.code, col.code)
         kind = row.cell_kind(col)
         if isinstance(cell.value, float) and kind != AMOUNT:
             out.append(R_FLOAT.finding(report.path, line, cells=(f"{code}.{row.code}.{col.code}",),
@@ -114,6 +132,34 @@ def check_meta(report: Report) -> list[Finding]:
     return out
 
 
+def check_source(report: Report) -> list[Finding]:
+    source = report.meta.get("source") or {}
+    if source.get("url"):
+        return []
+    return [R_NO_URL.finding(report.path, report.doc.line("source"), cells=("source.url",))]
+
+
+def check_timeliness(report: Report, agency: Agency | None = None) -> list[Finding]:
+    """STRUCT-03: days after the statutory deadline (info, not an error)."""
+    for field, zh in (("published", "发布日期 published"), ("dated", "落款日期 dated")):
+        value = report.meta.get(field)
+        if not value:
+            continue
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return []  # META-02 says so
+        kind = agency.kind if agency else None
+        deadline = deadlines.deadline(report.year, kind)
+        basis = deadlines.deadline_rule(report.year, kind) + ("" if agency else "；机构类别未知，按部门期限计")
+        if day <= deadline:
+            return []
+        days = (day - deadline).days
+        return [R_LATE.finding(report.path, report.doc.line(field), cells=(field,), field=zh, value=value,
+                               deadline=deadline.isoformat(), basis=basis, days=days, days_late=days)]
+    return []
+
+
 def _date_problem(value: str, exc: Exception) -> str:
     try:
         y, m, d = (int(x) for x in value.split("-"))
@@ -122,17 +168,6 @@ def _date_problem(value: str, exc: Exception) -> str:
     if not 1 <= m <= 12:
         return f"没有 {m} 月"
     return f"{y} 年 {m} 月没有 {d} 日"
-
-
-_NUMERALS = "一二三四五六"
-
-
-def section_numeral(heading: str) -> str | None:
-    """The leading Chinese numeral of a heading such as '五、存在的主要问题…'."""
-    h = unicodedata.normalize("NFKC", heading).strip()
-    if len(h) >= 2 and h[0] in _NUMERALS and h[1] in "、.．,， ":
-        return h[0]
-    return None
 
 
 def check_structure(report: Report) -> list[Finding]:
@@ -159,14 +194,22 @@ def check_structure(report: Report) -> list[Finding]:
 
 REPORT_CHECKS: tuple[Callable[[Report], list[Finding]], ...] = (
     check_meta,
+    check_source,
     check_structure,
     check_cells,
     check_report_tables,
 )
+# Checks that also read the agency (its kind, its website), when it is known.
+AGENCY_CHECKS: tuple[Callable[[Report, Agency | None], list[Finding]], ...] = (
+    check_timeliness,
+    *TEXT_CHECKS,
+)
 
 
-def check_report(report: Report) -> list[Finding]:
+def check_report(report: Report, agency: Agency | None = None) -> list[Finding]:
     out: list[Finding] = []
     for check in REPORT_CHECKS:
         out += check(report)
+    for check in AGENCY_CHECKS:
+        out += check(report, agency)
     return out

@@ -1,0 +1,387 @@
+"""`nianbao build`: content/ → validated → Markdown (build/docs) → mkdocs → search index → site/.
+
+The new site is built in a temporary directory beside site/ and swapped in only when every
+step succeeded, so a failed or interrupted build leaves the previous site/ as it was.
+Outputs carry no timestamps: mkdocs gets SOURCE_DATE_EPOCH from the content itself.
+
+ECharts comes from the npm registry (`npm pack echarts@<pinned>`), checked against a pinned
+SHA-256 and cached under $NIANBAO_CACHE (default ~/.cache/nianbao); no CDN at view time.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .render import RenderStats, SiteOptions, fill_site, render_site
+from .render.slots import PLACEHOLDER, SlotError
+from .validate import Result, validate
+
+ECHARTS_VERSION = "5.6.0"
+ECHARTS_SHA256 = "bf4a223524e40b77c304bec67e1222cf551f14880cf42c69dc046558e11c07b1"
+ECHARTS_SITE_PATH = "assets/vendor/echarts.min.js"  # nianbao.js loads it from here
+MAX_LISTED_FINDINGS = 20
+
+
+class BuildError(Exception):
+    """The build stopped; the message is Chinese and the previous site/ is untouched."""
+
+
+@dataclass
+class BuildResult:
+    site: Path
+    stats: RenderStats
+    timings: dict[str, float] = field(default_factory=dict)
+    search: str = "pagefind"
+    data_package: bool = False
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("NIANBAO_CACHE") or Path.home() / ".cache" / "nianbao")
+
+
+def vendor_echarts(cache: Path | None = None) -> Path:
+    """The pinned echarts.min.js, fetched once from the npm registry with `npm pack`."""
+    cache = cache or cache_dir()
+    target = cache / f"echarts-{ECHARTS_VERSION}.min.js"
+    if target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == ECHARTS_SHA256:
+        return target
+    npm = shutil.which("npm")
+    if npm is None:
+        raise BuildError(f"需要 npm 来下载 ECharts {ECHARTS_VERSION}（图表库，构建时从 npm 仓库获取一次并缓存）。"
+                         "请安装 Node.js/npm，或把 echarts.min.js 放到 " + str(target))
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=cache) as tmp:
+        proc = subprocess.run([npm, "pack", f"echarts@{ECHARTS_VERSION}", "--pack-destination", tmp, "--silent"],
+                              capture_output=True, text=True)
+        tgz = sorted(Path(tmp).glob("echarts-*.tgz"))
+        if proc.returncode != 0 or not tgz:
+            raise BuildError(f"npm pack echarts@{ECHARTS_VERSION} 失败：{(proc.stderr or proc.stdout).strip()[-500:]}")
+        with tarfile.open(tgz[0]) as tf:
+            member = tf.extractfile("package/dist/echarts.min.js")
+            data = member.read() if member else b""
+        if hashlib.sha256(data).hexdigest() != ECHARTS_SHA256:
+            raise BuildError(f"下载的 echarts.min.js 与固定的校验值不符（版本 {ECHARTS_VERSION}），已放弃。")
+        part = Path(tmp) / "echarts.min.js"
+        part.write_bytes(data)
+        os.replace(part, target)
+    return target
+
+
+def _site_options(config: dict) -> SiteOptions:
+    extra = (config.get("extra") or {}).get("nianbao") or {}
+    return SiteOptions(repo=str(extra.get("repo") or ""), branch=str(extra.get("branch") or "main"),
+                       content_dir=str(extra.get("content_dir") or "content"), site_url=str(config.get("site_url") or ""))
+
+
+def _source_epoch(result: Result) -> int:
+    """The latest date named in the content: a stable stand-in for 'now'."""
+    days = []
+    for r in result.reports.values():
+        src = r.meta.get("source") or {}
+        for d in (r.published, r.dated, src.get("retrieved")):
+            try:
+                days.append(dt.date.fromisoformat(d))
+            except (TypeError, ValueError):
+                pass
+    day = max(days) if days else dt.date(2020, 1, 1)
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
+
+
+def _blocking_summary(result: Result) -> str:
+    from .output import text_line
+
+    bad = [f for f in result.findings if f.blocking]
+    lines = [text_line(f) for f in bad[:MAX_LISTED_FINDINGS]]
+    more = f"\n……另有 {len(bad) - MAX_LISTED_FINDINGS} 项" if len(bad) > MAX_LISTED_FINDINGS else ""
+    return (f"内容核对发现 {len(bad)} 项错误，网站没有更新（原有 site/ 保持不变）。"
+            "请先改正（nianbao validate 可逐项查看）：\n" + "\n".join(lines) + more)
+
+
+def _run(cmd: list[str], step: str, env: dict | None = None) -> None:
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    noise = "\n".join(line for line in (proc.stdout + proc.stderr).splitlines()
+                      if line.lstrip().startswith(("WARNING", "ERROR", "Error", "Aborted")))
+    if proc.returncode != 0 or noise:
+        detail = (noise or proc.stderr or proc.stdout).strip()[-3000:]
+        raise BuildError(f"{step}失败（退出码 {proc.returncode}），网站没有更新：\n{detail}")
+
+
+def _recover(site: Path) -> None:
+    """Finish or undo a swap that was interrupted, and drop leftovers of dead builds."""
+    parent = site.parent
+    olds = sorted(parent.glob(f".{site.name}.old-*"))
+    if not site.exists() and olds:
+        os.replace(olds[-1], site)
+        olds = olds[:-1]
+    for leftover in olds + sorted(parent.glob(f".{site.name}.tmp-*")):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _swap(new: Path, site: Path) -> None:
+    old = site.parent / f".{site.name}.old-{os.getpid()}"
+    if site.exists():
+        os.replace(site, old)
+    os.replace(new, site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(content: str | Path = "content", site: str | Path | None = None, *,
+               config: str | Path = "mkdocs.yml", work: str | Path = "build", jobs: int | None = None,
+               search: bool = True) -> BuildResult:
+    """Build the public site. Raises BuildError (Chinese) and leaves site/ untouched on failure."""
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[name] = round(now - clock, 2)
+        clock = now
+
+    config = Path(config).resolve()
+    if not config.is_file():
+        raise BuildError(f"找不到网站配置 {config}")
+    cfg = yaml.safe_load(config.read_text(encoding="utf-8"))
+    site = Path(site).resolve() if site else (config.parent / cfg.get("site_dir", "site")).resolve()
+    work = Path(work).resolve()
+    content = Path(content)
+    if not content.is_dir():
+        raise BuildError(f"找不到内容目录 {content}")
+
+    result = validate([], content, keep_reports=True, jobs=jobs)
+    if not result.ok:
+        raise BuildError(_blocking_summary(result))
+    lap("validate")
+
+    docs, slots = work / "docs", work / "slots"
+    for d in (docs, slots):
+        shutil.rmtree(d, ignore_errors=True)
+        d.mkdir(parents=True)
+    from . import cli
+
+    publish = _publisher()
+    stats = render_site(result, docs, slots, _site_options(cfg), cli_group=cli.main, repo_docs=config.parent / "docs",
+                        has_data=publish is not None)
+    (docs / ECHARTS_SITE_PATH).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(vendor_echarts(), docs / ECHARTS_SITE_PATH)
+    lap("render")
+
+    if publish is not None:
+        # The data page's body arrives after mkdocs (the package is built while Pagefind runs).
+        (docs / "data").mkdir(exist_ok=True)
+        (docs / "data" / "index.md").write_text('---\ntitle: "开放数据"\n---\n\n' + PLACEHOLDER.format(0) + "\n",
+                                                encoding="utf-8")
+
+    site.parent.mkdir(parents=True, exist_ok=True)
+    _recover(site)
+    tmp = site.parent / f".{site.name}.tmp-{os.getpid()}"
+    shards = _shard_docs(docs, work, _shard_count(docs))
+    outputs = [tmp] + [tmp.with_name(f"{tmp.name}-{k}") for k in range(1, len(shards))]
+    package = None
+    try:
+        for out in outputs:
+            shutil.rmtree(out, ignore_errors=True)
+        commands = []
+        for k, (shard_docs, out) in enumerate(zip(shards, outputs)):
+            derived = dict(cfg, docs_dir=str(shard_docs), site_dir=str(out), strict=True)
+            theme = dict(derived.get("theme") or {})
+            if theme.get("custom_dir"):
+                theme["custom_dir"] = str((config.parent / theme["custom_dir"]).resolve())
+            derived["theme"] = theme
+            gen = work / f"mkdocs.gen{'' if k == 0 else f'-{k}'}.yml"
+            gen.write_text(yaml.safe_dump(derived, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            commands.append([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(gen)])
+        # NO_MKDOCS_2_WARNING: Material prints a banner about MkDocs 2.0 on every build.
+        env = dict(os.environ, SOURCE_DATE_EPOCH=str(_source_epoch(result)), NO_MKDOCS_2_WARNING="1")
+        _run_all(commands, "mkdocs 构建", env)
+        _merge_shards(shards, outputs)
+        if len(shards) > 1:
+            _write_sitemap(tmp, str(cfg.get("site_url") or ""))
+        try:
+            fill_site(slots, tmp)
+        except SlotError as exc:
+            raise BuildError(f"页面片段未能填入，网站没有更新：{exc}") from None
+        lap("mkdocs")
+        package = _Background(publish, result, work) if publish is not None else None
+        if search:
+            _run([sys.executable, "-m", "pagefind", "--site", str(tmp), "--output-subdir", "pagefind", "--silent"],
+                 "Pagefind 搜索索引")
+            lap("search")
+        if package is not None:
+            package.join()
+            _place_data(work, tmp)
+            lap("data")
+        _swap(tmp, site)
+    except BaseException:
+        if package is not None:
+            package.cancel()
+        for out in outputs:
+            shutil.rmtree(out, ignore_errors=True)
+        raise
+    return BuildResult(site, stats, timings, "pagefind" if search else "", publish is not None)
+
+
+class _Background:
+    """The data package, built in a forked process while Pagefind runs (it uses one core).
+
+    Forked, so the validated corpus is shared without pickling; the child writes the
+    package and its page into `work` and reports failure through a file."""
+
+    def __init__(self, publish, result: Result, work: Path) -> None:
+        import multiprocessing
+
+        self.work = work
+        self.error = work / "data-error.txt"
+        self.error.unlink(missing_ok=True)
+        ctx = multiprocessing.get_context("fork")
+        self.proc = ctx.Process(target=_package_job, args=(publish, result, work, self.error))
+        self.proc.start()
+
+    def join(self) -> None:
+        self.proc.join()
+        if self.proc.exitcode != 0:
+            detail = self.error.read_text(encoding="utf-8") if self.error.is_file() else f"退出码 {self.proc.exitcode}"
+            raise BuildError(f"数据包生成失败，网站没有更新：\n{detail[-3000:]}")
+
+    def cancel(self) -> None:
+        if self.proc.is_alive():
+            self.proc.terminate()
+            self.proc.join()
+
+
+def _package_job(publish, result: Result, work: Path, error: Path) -> None:
+    try:
+        import json
+
+        import markdown
+
+        data = work / "data"
+        shutil.rmtree(data, ignore_errors=True)
+        info = publish.build_package(result, data)
+        if hasattr(publish, "data_page_markdown"):
+            text = publish.data_page_markdown(info)
+            if text.startswith("# "):  # the theme prints the page title already
+                text = text.split("\n", 1)[1] if "\n" in text else ""
+            body = markdown.markdown(text, extensions=["tables"], output_format="html")
+        else:
+            body = "<p>数据包已生成，见本目录下的文件。</p>"
+        store = work / "slots-data"
+        shutil.rmtree(store, ignore_errors=True)
+        (store / "data").mkdir(parents=True)
+        (store / "data" / "index.json").write_text(json.dumps([body], ensure_ascii=False), encoding="utf-8")
+    except BaseException:
+        import traceback
+
+        error.write_text(traceback.format_exc(), encoding="utf-8")
+        os._exit(1)
+
+
+def _place_data(work: Path, site: Path) -> None:
+    """Move the package into site/data and fill its page."""
+    (site / "data").mkdir(exist_ok=True)
+    for item in sorted((work / "data").iterdir()):
+        os.replace(item, site / "data" / item.name)
+    fill_site(work / "slots-data", site)
+
+
+# mkdocs renders one page at a time on one core. Big sites are split into shards that share
+# the fixed pages (nav, home, references) and divide the generated ones; each shard is an
+# ordinary mkdocs build, run side by side, and the generated pages are merged afterwards.
+SHARDED_DIRS = ("reports", "agencies", "regions", "years")
+PAGES_PER_SHARD_MIN = 400
+
+
+def _shard_count(docs: Path) -> int:
+    pages = sum(1 for d in SHARDED_DIRS for _ in (docs / d).glob("*.md"))
+    return max(1, min(os.cpu_count() or 1, 4, pages // PAGES_PER_SHARD_MIN))
+
+
+def _sharded(docs: Path, path: Path) -> bool:
+    rel = path.relative_to(docs)
+    return len(rel.parts) == 2 and rel.parts[0] in SHARDED_DIRS and rel.name != "index.md"
+
+
+def _shard_docs(docs: Path, work: Path, n: int) -> list[Path]:
+    if n <= 1:
+        return [docs]
+    files = sorted(p for p in docs.rglob("*") if p.is_file())
+    generated = [p for p in files if _sharded(docs, p)]
+    shared = [p for p in files if not _sharded(docs, p)]
+    shards = []
+    for k in range(n):
+        shard = work / f"docs-shard-{k}"
+        shutil.rmtree(shard, ignore_errors=True)
+        for p in shared + generated[k::n]:
+            target = shard / p.relative_to(docs)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(p, target)
+            except OSError:
+                shutil.copyfile(p, target)
+        shards.append(shard)
+    return shards
+
+
+def _merge_shards(shards: list[Path], outputs: list[Path]) -> None:
+    for shard, out in zip(shards[1:], outputs[1:]):
+        for page in sorted(shard.rglob("*.md")):
+            if _sharded(shard, page):
+                rel = page.relative_to(shard).with_suffix(".html")
+                os.replace(out / rel, outputs[0] / rel)
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def _write_sitemap(site: Path, site_url: str) -> None:
+    """One sitemap for the merged shards (mkdocs wrote one per shard). No dates: deterministic."""
+    import gzip
+    from xml.sax.saxutils import escape
+
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                   if p.name != "404.html" and not p.relative_to(site).parts[0].startswith(("assets", "pagefind")))
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+           + "".join(f"    <url>\n         <loc>{escape(base + p)}</loc>\n    </url>\n" for p in pages)
+           + "</urlset>\n")
+    (site / "sitemap.xml").write_text(xml, encoding="utf-8")
+    with open(site / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+        gz.write(xml.encode("utf-8"))
+
+
+def _run_all(commands: list[list[str]], step: str, env: dict | None = None) -> None:
+    """Run commands side by side; any failure (or a warning in strict mode) stops the build."""
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+             for cmd in commands]
+    try:
+        outs = [p.communicate() for p in procs]
+        results = [(p.returncode, out, err) for p, (out, err) in zip(procs, outs)]
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+    for code, out, err in results:
+        noise = "\n".join(line for line in (out + err).splitlines()
+                          if line.lstrip().startswith(("WARNING", "ERROR", "Error", "Aborted")))
+        if code != 0 or noise:
+            detail = (noise or err or out).strip()[-3000:]
+            raise BuildError(f"{step}失败（退出码 {code}），网站没有更新：\n{detail}")
+
+
+def _publisher():
+    """nianbao.publish, when it offers build_package (written by the data packages work)."""
+    try:
+        from . import publish
+    except ImportError:
+        return None
+    return publish if hasattr(publish, "build_package") else None

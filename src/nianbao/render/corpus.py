@@ -1,0 +1,172 @@
+"""What the pages need to know about the whole corpus, computed once from a validation
+Result: reports by agency, region and year, findings by report, request totals for charts."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..deadlines import days_late, deadline_rule
+from ..findings import REGISTRY, STAGE_CORPUS, Finding
+from ..model import Agency, Report
+
+try:  # a division dataset may not be installed yet; codes are shown instead
+    from ..regions import name_of as _name_of  # type: ignore[attr-defined]
+except Exception:  # pragma: no cover - depends on another module
+    _name_of = None
+
+# Outcome categories of table 三 for charts, with the rows that feed each (2019/2021 formats).
+OUTCOMES = (
+    ("granted", "予以公开", ("r3_1",)),
+    ("partial", "部分公开", ("r3_2",)),
+    ("refused", "不予公开", tuple(f"r3_3_{i}" for i in range(1, 9))),
+    ("unable", "无法提供", ("r3_4_1", "r3_4_2", "r3_4_3")),
+    ("not_handled", "不予处理", tuple(f"r3_5_{i}" for i in range(1, 6))),
+    ("other", "其他处理", ("r3_6", "r3_6_1", "r3_6_2", "r3_6_3")),
+)
+# The 2014 table counts answers differently; the nearest rows, for an approximate comparison.
+LEGACY_OUTCOMES = {
+    "granted": ("r3_3_1", "r3_3_2"), "partial": ("r3_3_3",), "refused": ("r3_3_4",),
+    "unable": ("r3_3_5", "r3_3_6"), "not_handled": (), "other": ("r3_3_7", "r3_3_8"),
+}
+OUTCOME_LABELS = {code: label for code, label, _ in OUTCOMES}
+
+
+def region_name(code: str) -> str:
+    if _name_of is not None:
+        try:
+            name = _name_of(code)
+        except Exception:
+            name = None
+        if name:
+            return str(name)
+    return code
+
+
+def province_of(division: str) -> str:
+    return division[:2] + "0000"
+
+
+def city_of(division: str) -> str:
+    return division[:4] + "00"
+
+
+def region_chain(division: str) -> list[str]:
+    """Province, city, county codes above and including `division` (no repeats)."""
+    chain = [province_of(division), city_of(division), division]
+    out: list[str] = []
+    for c in chain:
+        if c not in out:
+            out.append(c)
+    return out
+
+
+def parent_region(code: str) -> str | None:
+    if code.endswith("0000"):
+        return None
+    if code.endswith("00"):
+        return province_of(code)
+    return city_of(code)
+
+
+@dataclass
+class Requests:
+    """Table 三 totals of one report, for charts."""
+
+    new: float | None
+    outcomes: dict[str, float]
+    legacy: bool
+
+
+def _total(report: Report, table: str, rows: tuple[str, ...], column: str) -> float | None:
+    t = report.tables.get(table)
+    if t is None or t.status != "table":
+        return None
+    found, total = False, 0.0
+    for r in rows:
+        if r in t.rows and t.definition.has_row(r):
+            v = t.value(r, column)
+            if v is not None:
+                found, total = True, total + v
+    return total if found else None
+
+
+def requests_of(report: Report) -> Requests | None:
+    if "requests" in report.tables:
+        new = _total(report, "requests", ("r1",), "total")
+        outs = {code: _total(report, "requests", rows, "total") for code, _, rows in OUTCOMES}
+        legacy = False
+    elif "legacy" in report.tables:
+        new = _total(report, "legacy", ("r3_1",), "value")
+        outs = {code: _total(report, "legacy", rows, "value") for code, rows in LEGACY_OUTCOMES.items()}
+        legacy = True
+    else:
+        return None
+    if new is None and all(v is None for v in outs.values()):
+        return None
+    return Requests(new, {k: v for k, v in outs.items() if v is not None}, legacy)
+
+
+@dataclass
+class Corpus:
+    reports: dict[str, Report]
+    agencies: dict[str, Agency]
+    findings: dict[str, list[Finding]] = field(default_factory=dict)  # report id -> findings
+    by_agency: dict[str, list[Report]] = field(default_factory=dict)
+    by_year: dict[int, list[Report]] = field(default_factory=dict)
+    agencies_in: dict[str, list[str]] = field(default_factory=dict)  # division -> agency ids
+    regions: set[str] = field(default_factory=set)  # every region code with a page
+    requests: dict[str, Requests | None] = field(default_factory=dict)
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(self.by_year)
+
+    def agency_of(self, report: Report) -> Agency | None:
+        return self.agencies.get(report.agency_id)
+
+    def kind(self, report: Report) -> str | None:
+        a = self.agency_of(report)
+        return a.kind if a else None
+
+    def days_late(self, report: Report) -> int | None:
+        return days_late(report.published, report.year, self.kind(report))
+
+    def deadline_text(self, report: Report) -> str:
+        return deadline_rule(report.year, self.kind(report))
+
+    def agencies_under(self, region: str) -> list[str]:
+        """Agency ids at or below a region."""
+        if region.endswith("0000"):
+            prefix = region[:2]
+        elif region.endswith("00"):
+            prefix = region[:4]
+        else:
+            prefix = region
+        return sorted(a for d, ids in self.agencies_in.items() if d.startswith(prefix) for a in ids)
+
+    def children(self, region: str) -> list[str]:
+        return sorted(r for r in self.regions if parent_region(r) == region and r != region)
+
+
+def is_cross_report(f: Finding) -> bool:
+    rule = REGISTRY.get(f.rule)
+    return rule is not None and rule.stage == STAGE_CORPUS
+
+
+def build_corpus(reports: dict[str, Report], agencies: dict[str, Agency], findings: list[Finding]) -> Corpus:
+    c = Corpus(dict(sorted(reports.items())), agencies)
+    path_to_id = {r.path: r.id for r in reports.values()}
+    for f in findings:
+        rid = f.report if f.report in reports else path_to_id.get(f.file)
+        if rid:
+            c.findings.setdefault(rid, []).append(f)
+    for r in c.reports.values():
+        c.by_agency.setdefault(r.agency_id, []).append(r)
+        c.by_year.setdefault(r.year, []).append(r)
+        c.requests[r.id] = requests_of(r)
+    for reps in c.by_agency.values():
+        reps.sort(key=lambda r: r.year)
+    for aid in sorted(set(c.by_agency) | set(agencies)):
+        division = aid.split("-", 1)[0]
+        c.agencies_in.setdefault(division, []).append(aid)
+        c.regions.update(region_chain(division))
+    return c

@@ -1,0 +1,239 @@
+"""Pages that list reports: agency, region, year, home. Charts are data attributes that
+assets/nianbao.js draws with the vendored ECharts."""
+from __future__ import annotations
+
+import json
+
+from ..findings import SEVERITY_ZH
+from ..model import Agency, Report
+from .corpus import OUTCOMES, Corpus, parent_region, province_of, region_chain, region_name
+from .slots import Slots
+from .escape import esc, external_link, md_inline, plain_title, yaml_str
+from .report_page import (agency_md, finding_item, cell_label_fn, late_badge, link, region_links, region_md,
+                          report_md, year_md)
+
+LATEST = 12  # rows in the home page's latest additions
+
+
+def front(title: str, index: bool = False, wide: bool = True) -> list[str]:
+    out = ["---", f"title: {yaml_str(plain_title(title))}"] + (["hide: [navigation]"] if wide else [])
+    if index:
+        out.append("nb_index: true")
+    return out + ["---", "", f"# {md_inline(title)}", ""]
+
+
+def chart(kind: str, data: dict, title: str) -> str:
+    payload = json.dumps({"kind": kind, "title": title, **data}, ensure_ascii=False, sort_keys=True)
+    return f'<div class="nb-chart" role="img" aria-label="{esc(title)}" data-chart="{esc(payload)}"></div>'
+
+
+def _num(v: float | None) -> float | None:
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else round(float(v), 2)
+
+
+def requests_series(reports: list[Report], corpus: Corpus) -> dict:
+    """Per year: new requests and each outcome (summed over the reports given)."""
+    present = {r.year for r in reports}
+    years = list(range(min(present), max(present) + 1)) if present else []
+    new = {y: None for y in years}
+    outs = {code: {y: None for y in years} for code, _, _ in OUTCOMES}
+    legacy_years = set()
+    for r in reports:
+        q = corpus.requests.get(r.id)
+        if q is None:
+            continue
+        if q.legacy:
+            legacy_years.add(r.year)
+        if q.new is not None:
+            new[r.year] = (new[r.year] or 0) + q.new
+        for code, v in q.outcomes.items():
+            outs[code][r.year] = (outs[code][r.year] or 0) + v
+    return {
+        "years": [str(y) for y in years],
+        "new": [_num(new[y]) for y in years],
+        "series": [{"name": label, "data": [_num(outs[code][y]) for y in years]} for code, label, _ in OUTCOMES],
+        "legacy": [str(y) for y in sorted(legacy_years)],
+    }
+
+
+def finding_counts(corpus: Corpus, r: Report) -> str:
+    fs = corpus.findings.get(r.id, [])
+    parts = []
+    for sev in ("error", "warning"):
+        n = sum(1 for f in fs if f.severity == sev and not f.acknowledged)
+        if n:
+            parts.append(f'<span class="nb-badge nb-{sev}">{SEVERITY_ZH[sev]} {n}</span>')
+    n = sum(1 for f in fs if f.acknowledged)
+    if n:
+        parts.append(f'<span class="nb-badge nb-ackd">已确认 {n}</span>')
+    return " ".join(parts) or '<span class="nb-badge nb-ok">通过</span>'
+
+
+def agency_page(agency: Agency, corpus: Corpus, slots: Slots) -> str:
+    page = agency_md(agency.id)
+    reports = corpus.by_agency.get(agency.id, [])
+    out = front(agency.name, index=True)
+    facts = [("地区", region_links(page, agency.division)), ("层级", esc(agency.level)), ("类别", esc(agency.kind))]
+    if agency.website:
+        facts.append(("网站", external_link(agency.website, agency.website)))
+    if agency.aliases:
+        facts.append(("曾用名", esc("、".join(agency.aliases))))
+    years = "、".join(str(r.year) for r in reports) or "尚无"
+    facts.append(("已收录年度", esc(years)))
+    province = region_name(province_of(agency.division))
+    out.append('<table class="nb-facts"><tbody>' + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in facts)
+               + f'</tbody></table><span hidden data-pagefind-filter="province:{esc(province)}"></span>'
+               f'<span hidden data-pagefind-filter="level:{esc(agency.level)}"></span>'
+               '<span hidden data-pagefind-filter="type:机构"></span>')
+    out += ["", "## 各年度报告", ""]
+    if reports:
+        body = "".join(
+            f"<tr><td>{link(page, year_md(r.year), r.year)}</td><td>{link(page, report_md(r), r.title)}</td>"
+            f"<td>{esc(r.published or '—')}</td><td>{late_badge(corpus.days_late(r))}</td>"
+            f"<td>{esc(_fmt(corpus.requests.get(r.id) and corpus.requests[r.id].new))}</td>"
+            f"<td>{finding_counts(corpus, r)}</td></tr>" for r in reversed(reports))
+        out.append(slots.put('<div class="nb-table-wrap" data-pagefind-ignore><table class="nb-list"><thead><tr><th>年度</th><th>报告</th><th>发布日期</th>'
+                             f"<th>期限</th><th>新收申请</th><th>核对</th></tr></thead><tbody>{body}</tbody></table></div>"))
+    else:
+        out.append("<p>尚未收录该机构的报告。</p>")
+    series = requests_series(reports, corpus)
+    if any(v is not None for v in series["new"]):
+        out += ["", "## 依申请公开：历年申请与办理结果", "",
+                chart("requests", series, f"{agency.name}：新收申请与办理结果"),
+                '<p class="nb-note">柱为各类办理结果（件），折线为本年新收申请（件）。'
+                "2018年及以前的报告按2014年版统计表的相近项目折算，仅供对照。</p>"]
+    cross = [(r, f) for r in reports for f in corpus.findings.get(r.id, []) if _cross(f)]
+    out += ["", "## 跨年度核对", ""]
+    if cross:
+        out.append(slots.put('<ul class="nb-findings" data-pagefind-ignore>' + "".join(
+            finding_item(None, f, page, cell_label_fn(r)).replace("<li ", f'<li data-year="{r.year}" ', 1)
+            for r, f in cross) + "</ul>"))
+    else:
+        out.append("<p>跨年度规则未发现问题。</p>")
+    return "\n".join(out) + "\n"
+
+
+def _cross(f) -> bool:
+    from .corpus import is_cross_report
+    return is_cross_report(f)
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return "—"
+    return str(_num(v))
+
+
+def coverage_table(page: str, rows: list[tuple[str, str, dict[int, int]]], years: list[int],
+                   header: str) -> str:
+    """Rows of (target page, label, year -> count); cells show how many reports a year has."""
+    if not rows or not years:
+        return "<p>暂无。</p>"
+    head = "".join(f"<th>{y}</th>" for y in years)
+    body = []
+    for target, label, counts in rows:
+        cells = "".join(
+            f'<td class="nb-cov{" nb-has" if counts.get(y) else ""}">{counts.get(y, "")}</td>' for y in years)
+        body.append(f"<tr><th>{link(page, target, label)}</th>{cells}</tr>")
+    return (f'<div class="nb-table-wrap"><table class="nb-coverage"><thead><tr><th>{esc(header)}</th>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table></div>")
+
+
+def _counts(corpus: Corpus, agency_ids: list[str]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for a in agency_ids:
+        for r in corpus.by_agency.get(a, []):
+            out[r.year] = out.get(r.year, 0) + 1
+    return out
+
+
+def region_page(code: str, corpus: Corpus, slots: Slots) -> str:
+    page = region_md(code)
+    name = region_name(code)
+    out = front(name if name != code else f"行政区划 {code}")
+    chain = region_chain(code)[:-1] if parent_region(code) else []
+    crumbs = " › ".join([link(page, "regions/index.md", "全国")] + [link(page, region_md(c), region_name(c)) for c in chain])
+    out += [f'<p class="nb-crumbs">{crumbs}　行政区划代码 {esc(code)}</p>', ""]
+    years = list(range(corpus.years[0], corpus.years[-1] + 1)) if corpus.years else []
+    children = corpus.children(code)
+    if children:
+        rows = [(region_md(c), region_name(c), _counts(corpus, corpus.agencies_under(c))) for c in children]
+        out += ["## 下级行政区", "", slots.put(coverage_table(page, rows, years, "行政区")), ""]
+    here = corpus.agencies_in.get(code, [])
+    if here:
+        rows = [(agency_md(a), corpus.agencies[a].name if a in corpus.agencies else a, _counts(corpus, [a]))
+                for a in sorted(here, key=lambda a: (corpus.agencies[a].name if a in corpus.agencies else a))]
+        out += ["## 本级机构", "", slots.put(coverage_table(page, rows, years, "机构")), ""]
+    out.append('<p class="nb-note">表中数字为已收录的报告份数；空格表示该年度尚未收录。</p>')
+    return "\n".join(out) + "\n"
+
+
+def regions_index(corpus: Corpus) -> str:
+    page = "regions/index.md"
+    out = front("各地区")
+    provinces = sorted(r for r in corpus.regions if parent_region(r) is None)
+    rows = [(region_md(p), region_name(p), _counts(corpus, corpus.agencies_under(p))) for p in provinces]
+    out += ["按省级行政区查看已收录的机构与年度。", "", coverage_table(page, rows, list(range(corpus.years[0], corpus.years[-1] + 1)) if corpus.years else [], "省级行政区")]
+    return "\n".join(out) + "\n"
+
+
+def year_page(year: int, corpus: Corpus, slots: Slots) -> str:
+    page = year_md(year)
+    reports = sorted(corpus.by_year.get(year, []), key=lambda r: (r.division, r.agency_id))
+    out = front(f"{year}年度报告")
+    out += [f"已收录 {len(reports)} 份 {year} 年度的报告。", ""]
+    body = []
+    for r in reports:
+        a = corpus.agency_of(r)
+        body.append(f"<tr><td>{region_links(page, r.division)}</td><td>{link(page, report_md(r), a.name if a else r.agency_id)}</td>"
+                    f"<td>{esc(r.published or '—')}</td><td>{late_badge(corpus.days_late(r))}</td>"
+                    f"<td>{finding_counts(corpus, r)}</td></tr>")
+    out.append(slots.put('<div class="nb-table-wrap"><table class="nb-list"><thead><tr><th>地区</th><th>机构</th><th>发布日期</th><th>期限</th>'
+                         f"<th>核对</th></tr></thead><tbody>{''.join(body)}</tbody></table></div>"))
+    return "\n".join(out) + "\n"
+
+
+def years_index(corpus: Corpus) -> str:
+    page = "years/index.md"
+    out = front("各年度")
+    items = "".join(f"<li>{link(page, year_md(y), f'{y}年度')}（{len(corpus.by_year[y])} 份）</li>"
+                    for y in reversed(corpus.years))
+    out.append(f'<ul class="nb-years">{items}</ul>')
+    return "\n".join(out) + "\n"
+
+
+def home_page(corpus: Corpus, slots: Slots) -> str:
+    page = "index.md"
+    out = ["---", 'title: "首页"', "hide: [navigation]", "---", "", "# 政府信息公开工作年度报告开放数据", ""]
+    out.append('<p class="nb-lead">依照《中华人民共和国政府信息公开条例》，各级行政机关每年公布上一年度的政府信息公开工作年度报告。'
+               "本站把这些报告逐份录入为结构化数据：保留原文的章节与统计表，按全国统一格式核对表内勾稽关系与跨年度数据，"
+               "并公开全部数据、核对规则与录入文件，供公众查阅、引用和纠错。</p>")
+    agencies_with = sum(1 for a in corpus.by_agency if corpus.by_agency[a])
+    years = list(range(corpus.years[0], corpus.years[-1] + 1)) if corpus.years else []
+    span = f"{years[0]}—{years[-1]}" if years else "—"
+    provinces = sorted(r for r in corpus.regions if parent_region(r) is None)
+    stats = [("报告", len(corpus.reports)), ("机构", agencies_with), ("省级行政区", len(provinces)), ("年度", span)]
+    out.append('<div class="nb-stats">' + "".join(
+        f'<div class="nb-stat"><span class="nb-stat-n">{esc(v)}</span><span class="nb-stat-l">{esc(k)}</span></div>'
+        for k, v in stats) + "</div>")
+    out += ["", "## 全国依申请公开情况", ""]
+    series = requests_series(list(corpus.reports.values()), corpus)
+    out.append(chart("requests", series, "已收录报告合计：新收申请与办理结果"))
+    out.append(chart("shares", series, "办理结果构成（占比）"))
+    out.append('<p class="nb-note">合计仅包括已收录的报告，不代表全国总数。2018年及以前按2014年版统计表的相近项目折算。</p>')
+    out += ["", "## 收录情况", ""]
+    rows = [(region_md(p), region_name(p), _counts(corpus, corpus.agencies_under(p))) for p in provinces]
+    out.append(slots.put(coverage_table(page, rows, years, "地区 \\ 年度")))
+    out += ["", "## 最近收录", ""]
+
+    def added(r: Report) -> tuple:
+        src = r.meta.get("source") or {}
+        return (src.get("retrieved") or r.published or "", r.id)
+
+    latest = sorted(corpus.reports.values(), key=added, reverse=True)[:LATEST]
+    items = "".join(f"<li>{link(page, report_md(r), r.title)} <span class=\"nb-muted\">{esc(added(r)[0])}</span></li>"
+                    for r in latest)
+    out.append(slots.put(f'<ul class="nb-latest">{items}</ul>'))
+    return "\n".join(out) + "\n"

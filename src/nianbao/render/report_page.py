@@ -1,0 +1,214 @@
+"""One report's page: facts, findings, the narrative sections and the tables in place."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..findings import SEVERITY_ZH, Finding
+from ..model import Report
+from .corpus import Corpus, region_chain, region_name
+from .escape import esc, external_link, md_inline, paragraphs_html, plain_title, rel, safe_url, yaml_str
+from .slots import Slots
+from .tables import Marks, local_table_html, table_html
+
+# Facts that read the same on every page stay out of the search index.
+UNSEARCHED = {"格式", "法定期限", "来源", "数据下载", "数据源", "发布日期", "落款日期"}
+MEDIUM_ZH = {"html": "网页", "pdf": "PDF", "docx": "Word 文档", "text": "复制的网页文字", "image": "图片", "other": "其他"}
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    repo: str = ""  # https://github.com/owner/name, for source and edit links
+    branch: str = "main"
+    content_dir: str = "content"  # content/ relative to the repository root
+    site_url: str = ""  # printed in front of download paths
+
+
+def report_md(r: Report) -> str:
+    return f"reports/{r.id}.md"
+
+
+def agency_md(agency_id: str) -> str:
+    return f"agencies/{agency_id}.md"
+
+
+def region_md(code: str) -> str:
+    return f"regions/{code}.md"
+
+
+def year_md(year: int) -> str:
+    return f"years/{year}.md"
+
+
+def data_paths(report_id: str) -> tuple[str, str]:
+    """Stable download paths of one report's data (written by nianbao.publish)."""
+    return f"data/reports/{report_id}.json", f"data/reports/{report_id}.csv"
+
+
+def source_path(r: Report, opts: SiteOptions) -> str:
+    """The YAML file's path in the repository."""
+    return f"{opts.content_dir}/{r.division[:2]}/{r.division}/{r.agency_id.split('-', 1)[1]}/{r.year}.yaml"
+
+
+def repo_link(opts: SiteOptions, action: str, path: str) -> str | None:
+    base = safe_url(opts.repo)
+    return f"{base.rstrip('/')}/{action}/{opts.branch}/{path}" if base else None
+
+
+def link(page: str, target: str, text: object, css: str = "") -> str:
+    cls = f' class="{css}"' if css else ""
+    return f'<a href="{esc(rel(page, target))}"{cls}>{esc(text)}</a>'
+
+
+def region_links(page: str, division: str) -> str:
+    return " › ".join(link(page, region_md(c), region_name(c)) for c in region_chain(division))
+
+
+def late_badge(days: int | None) -> str:
+    if days is None:
+        return '<span class="nb-badge nb-unknown">发布日期不详</span>'
+    if days == 0:
+        return '<span class="nb-badge nb-ok">按期发布</span>'
+    return f'<span class="nb-badge nb-late">逾期 {days} 天</span>'
+
+
+def finding_item(n: int | None, f: Finding, page: str, table_label) -> str:
+    sev = SEVERITY_ZH.get(f.severity, f.severity)
+    cells = "、".join(table_label(c) for c in f.cells)
+    ack = (f'<div class="nb-ack">已确认原文如此：{esc(f.note)}</div>' if f.acknowledged else "")
+    anchor = f' id="finding-{n}"' if n is not None else ""
+    num = f'<span class="nb-fnum">[{n}]</span> ' if n is not None else ""
+    where = f'<div class="nb-fcells">涉及：{esc(cells)}</div>' if cells else ""
+    css = f"nb-finding nb-{esc(f.severity)}" + (" nb-acknowledged" if f.acknowledged else "")
+    return (f'<li class="{css}"{anchor}>{num}<span class="nb-sev">{esc(sev)}</span> '
+            f'<a class="nb-rule" href="{esc(rel(page, "about/rules.md"))}#{esc(f.rule)}">{esc(f.rule)}</a> '
+            f"{esc(f.message)}{where}{ack}</li>")
+
+
+def cell_label_fn(r: Report):
+    def label(cell_id: str) -> str:
+        parts = cell_id.split(".")
+        if len(parts) == 3 and parts[0] in r.tables:
+            t = r.tables[parts[0]].definition
+            try:
+                return t.cell_label(parts[1], parts[2])
+            except KeyError:
+                return cell_id
+        return cell_id
+    return label
+
+
+def _section_tables(r: Report) -> dict[int, list[str]]:
+    """Which section each national table sits under: by its printed heading numeral."""
+    placed: dict[int, list[str]] = {}
+    for code, td in r.tables.items():
+        numeral = td.definition.title.split("、", 1)[0]
+        for i, s in enumerate(r.sections):
+            if s.heading.strip().split("、", 1)[0] == numeral:
+                placed.setdefault(i, []).append(code)
+                break
+    return placed
+
+
+def render_report(r: Report, corpus: Corpus, opts: SiteOptions, slots: Slots) -> str:
+    page = report_md(r)
+    agency = corpus.agency_of(r)
+    findings = corpus.findings.get(r.id, [])
+    numbered = list(enumerate(findings, 1))
+    marks = Marks()
+    for n, f in numbered:
+        for c in f.cells:
+            marks.by_cell.setdefault(c, []).append((n, f.acknowledged, f.message))
+    label = cell_label_fn(r)
+    province = region_name(region_chain(r.division)[0])
+    level = agency.level if agency else ""
+
+    out = ["---", f"title: {yaml_str(plain_title(r.title))}", "nb_index: true", "hide: [navigation]", "---", "",
+           f"# {md_inline(r.title)}", ""]
+    rows = [
+        ("机构", link(page, agency_md(r.agency_id), agency.name if agency else r.agency_id)),
+        ("地区", region_links(page, r.division)),
+        ("层级", esc(f"{agency.level}　{agency.kind}" if agency else "")),
+        ("年度", link(page, year_md(r.year), f"{r.year}年度")),
+        ("格式", esc(r.format.title)),
+        ("发布日期", (esc(r.published) + " " if r.published else "") + late_badge(corpus.days_late(r))),
+        ("法定期限", esc(corpus.deadline_text(r))),
+    ]
+    if r.dated:
+        rows.append(("落款日期", esc(r.dated)))
+    for key, name in (("signature", "落款单位"), ("index_no", "索引号"), ("doc_no", "文号")):
+        if r.meta.get(key):
+            rows.append((name, esc(r.meta[key])))
+    source = r.meta.get("source") or {}
+    src_parts = []
+    if safe_url(source.get("url")):
+        src_parts.append(external_link(source.get("url"), "原文网址"))
+    else:
+        src_parts.append("原文网址不详")
+    if safe_url(source.get("archive")):
+        src_parts.append(external_link(source.get("archive"), "存档"))
+    if source.get("medium"):
+        src_parts.append(esc(f"原文形式：{MEDIUM_ZH.get(source['medium'], source['medium'])}"))
+    if source.get("retrieved"):
+        src_parts.append(esc(f"获取于 {source['retrieved']}"))
+    rows.append(("来源", "　".join(src_parts)))
+    json_path, csv_path = data_paths(r.id)
+    base = opts.site_url.rstrip("/") + "/" if safe_url(opts.site_url) else ""
+    rows.append(("数据下载", f'{link(page, json_path, "JSON")}　{link(page, csv_path, "CSV")}'
+                 f'<div class="nb-url"><code>{esc(base + json_path)}</code><br><code>{esc(base + csv_path)}</code></div>'))
+    yaml_rel = source_path(r, opts)
+    blob, edit = repo_link(opts, "blob", yaml_rel), repo_link(opts, "edit", yaml_rel)
+    src_links = [external_link(blob, "YAML 源文件") if blob else esc(yaml_rel)]
+    if edit:
+        src_links.append(external_link(edit, "编辑此报告"))
+    rows.append(("数据源", "　".join(src_links)))
+    filters = (f'<span hidden data-pagefind-filter="province:{esc(province)}"></span>'
+               f'<span hidden data-pagefind-filter="year:{r.year}"></span>'
+               + (f'<span hidden data-pagefind-filter="level:{esc(level)}"></span>' if level else "")
+               + '<span hidden data-pagefind-filter="type:年报"></span>')
+    out.append(slots.put('<table class="nb-facts" data-report="' + esc(r.id) + '"><tbody>'
+                         + "".join(f"<tr{' data-pagefind-ignore' if k in UNSEARCHED else ''}><th>{k}</th><td>{v}</td></tr>"
+                                   for k, v in rows)
+                         + f"</tbody></table>{filters}"))
+    out.append("")
+
+    errors = sum(1 for f in findings if not f.acknowledged and f.severity == "error")
+    warnings = sum(1 for f in findings if not f.acknowledged and f.severity == "warning")
+    acked = sum(1 for f in findings if f.acknowledged)
+    out += ["## 核对结果", ""]
+    if findings:
+        out.append(f'<p class="nb-summary">错误 {errors} 项，警告 {warnings} 项，已确认原文如此 {acked} 项；'
+                   "表中有标记的单元格即问题所在，编号对应下列各项。</p>")
+        out.append(slots.put('<ol class="nb-findings" data-pagefind-ignore>' + "".join(finding_item(n, f, page, label) for n, f in numbered)
+                             + "</ol>"))
+    else:
+        out.append('<p class="nb-summary nb-clean">全部核对规则均通过。</p>')
+    out.append("")
+
+    if r.meta.get("preamble"):
+        out += [paragraphs_html(r.meta["preamble"], "nb-preamble"), ""]
+    placed = _section_tables(r)
+    used: set[str] = set()
+    for i, s in enumerate(r.sections):
+        out += [f"## {md_inline(s.heading) or '（无标题）'}", ""]
+        if s.text.strip():
+            out += [paragraphs_html(s.text), ""]
+        for code in placed.get(i, []):
+            used.add(code)
+            out += [slots.put(table_html(r.tables[code], marks)), ""]
+    rest = [c for c in r.tables if c not in used]
+    if rest or r.local_tables:
+        out += ["## 统计表", ""]
+        for code in rest:
+            out += [slots.put(f'<p class="nb-local-title">{esc(r.tables[code].definition.title)}</p>'
+                              + table_html(r.tables[code], marks)), ""]
+        for i, t in enumerate(r.local_tables):
+            out += [slots.put(local_table_html(i, t)), ""]
+    if r.meta.get("notes"):
+        out += ["## 录入说明", "", paragraphs_html(r.meta["notes"], "nb-notes"), ""]
+    out += [slots.put('<p class="nb-legend" data-pagefind-ignore><span class="nb-c nb-num">0</span> 零　'
+            '<span class="nb-c nb-blank"><span class="nb-sr">空白</span></span> 原表空白（不是 0）　'
+            '<span class="nb-c nb-raw">/</span> 原文不是数字　'
+            '<span class="nb-c nb-hasraw">12</span> 数值另有原文（悬停查看）　'
+            '<span class="nb-c nb-flag">5</span> 核对有问题　'
+            '<span class="nb-c nb-flag-ack">5</span> 已确认原文如此</p>'), ""]
+    return "\n".join(out)

@@ -1,0 +1,169 @@
+"""The public site, built for real from content/ and read in a real chromium."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from test_site_support import ROOT, SCREENSHOTS, Guard, build_into, serve, shared_browser
+
+CONTENT = ROOT / "content"
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    content = out / "content"
+    shutil.copytree(CONTENT, content)
+    res = build_into(content, out)
+    assert res.stats.reports == len(list(CONTENT.rglob("[12][0-9][0-9][0-9].yaml")))
+    return out / "site"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    return shared_browser()
+
+
+@pytest.fixture
+def page(chromium):
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    pg = ctx.new_page()
+    pg.guard = Guard(pg)
+    yield pg
+    ctx.close()
+
+
+def report_files() -> list[Path]:
+    return sorted(p for p in CONTENT.rglob("*.yaml") if re.fullmatch(r"[12][0-9]{3}\.yaml", p.name))
+
+
+def national_report() -> tuple[str, dict]:
+    """A report with table 三 whose r1 total is a plain number."""
+    for p in report_files():
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        rows = ((data.get("tables") or {}).get("requests") or {}).get("rows") or {}
+        if isinstance((rows.get("r1") or [None])[-1], int):
+            division, slug = p.parent.parent.name, p.parent.name
+            return f"{division}-{slug}-{p.stem}", data
+    pytest.skip("no report with table 三 in content/")
+
+
+def test_every_report_has_a_page_and_the_nav_lists_sections_only(built):
+    for p in report_files():
+        rid = f"{p.parent.parent.name}-{p.parent.name}-{p.stem}"
+        assert (built / "reports" / f"{rid}.html").is_file()
+    about = (built / "about" / "rules.html").read_text(encoding="utf-8")
+    navs = re.findall(r"<nav\b.*?</nav>", about, flags=re.S)
+    assert any("regions/index.html" in n for n in navs)
+    assert not any("reports/" in n or "agencies/" in n for n in navs)
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert 'lang="zh"' in home
+    assert "fonts.googleapis" not in home and "cdn" not in home.lower()
+    assert (built / "assets/vendor/echarts.min.js").stat().st_size > 500_000
+    assert (built / "pagefind/pagefind.js").is_file()
+
+
+def test_no_timestamps_in_pages(built):
+    html = (built / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r"20\d\d-\d\d-\d\dT\d\d:\d\d", html)
+
+
+def test_home_to_report_cell_matches_yaml(built, page):
+    rid, data = national_report()
+    with serve(built) as base:
+        page.goto(f"{base}/index.html")
+        # home → province (coverage matrix) → … → agency → report, following links only
+        agency_id = rid.rsplit("-", 1)[0]
+        page.goto(f"{base}/index.html")
+        page.locator(f'a[href$="{rid[:2]}0000.html"]').first.click()
+        page.wait_for_load_state()
+        for _ in range(3):
+            link = page.locator(f'a[href$="agencies/{agency_id}.html"]')
+            if link.count():
+                break
+            page.locator("table.nb-coverage tbody a").filter(has_not_text="全国").first.click()
+            page.wait_for_load_state()
+        page.locator(f'a[href$="agencies/{agency_id}.html"]').first.click()
+        page.wait_for_load_state()
+        page.locator(f'a[href$="reports/{rid}.html"]').first.click()
+        page.wait_for_load_state()
+        assert page.url.endswith(f"/reports/{rid}.html")
+        cell = page.locator('td[data-cell="requests.r1.total"]')
+        assert cell.inner_text().strip().split("\n")[0] == str(data["tables"]["requests"]["rows"]["r1"][-1])
+        natural = page.locator('td[data-cell="requests.r1.natural"]')
+        assert natural.inner_text().strip().split("\n")[0] == str(data["tables"]["requests"]["rows"]["r1"][0])
+        # table 三 in the national layout: corner note and the merged 三、本年度办理结果 cell
+        t3 = page.locator("table.nb-t-requests")
+        assert "勾稽关系" in t3.locator("th.nb-corner").inner_text()
+        assert int(t3.locator("th.nb-group").first.get_attribute("rowspan")) >= 20
+        assert page.locator("table.nb-t-review thead th", has_text="行政诉讼").count() == 1
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "report.png"), full_page=True)
+        page.guard.check()
+
+
+def test_home_charts_are_drawn(built, page):
+    with serve(built) as base:
+        page.goto(f"{base}/index.html")
+        page.wait_for_selector(".nb-chart[data-drawn] canvas", timeout=15000)
+        painted = page.evaluate("""() => Array.from(document.querySelectorAll('.nb-chart canvas')).map(c => {
+            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n; })""")
+        assert painted and min(painted) > 1000
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "home.png"), full_page=True)
+        page.guard.check()
+
+
+def test_agency_page_chart_and_screenshot(built, page):
+    rid, _ = national_report()
+    agency_id = rid.rsplit("-", 1)[0]
+    with serve(built) as base:
+        page.goto(f"{base}/agencies/{agency_id}.html")
+        page.wait_for_selector(".nb-chart[data-drawn] canvas", timeout=15000)
+        assert page.locator(f'a[href$="{rid}.html"]').count() >= 1
+        page.screenshot(path=str(SCREENSHOTS / "agency.png"), full_page=True)
+        page.guard.check()
+
+
+def unique_word(page, data: dict, others: list[str]) -> str:
+    """A Chinese word (as the browser's own segmenter cuts the narrative) found in no other report."""
+    text = "\n".join(s.get("text", "") for s in data.get("sections", []))
+    words = page.evaluate("""(t) => Array.from(new Intl.Segmenter('zh', {granularity: 'word'}).segment(t))
+        .filter(s => s.isWordLike && /^[\\u4e00-\\u9fff]{2,}$/.test(s.segment)).map(s => s.segment)""", text)
+    for w in sorted(set(words), key=lambda w: (-len(w), words.index(w))):
+        if not any(w in o for o in others):
+            return w
+    pytest.skip("no unique narrative word")
+
+
+def test_search_a_chinese_word_lands_on_the_report(built, page):
+    rid, data = national_report()
+    others = [p.read_text(encoding="utf-8") for p in report_files()
+              if f"{p.parent.parent.name}-{p.parent.name}-{p.stem}" != rid]
+    with serve(built) as base:
+        page.goto(f"{base}/index.html")
+        term = unique_word(page, data, others)
+        page.fill(".nb-search-input", term)
+        page.press(".nb-search-input", "Enter")
+        page.wait_for_selector("#nb-results li a", timeout=15000)
+        first = page.locator("#nb-results li a").first
+        first.click()
+        page.wait_for_load_state()
+        assert page.url.split("?")[0].endswith(f"/reports/{rid}.html"), (term, page.url)
+        page.guard.check()
+
+
+def test_search_filters_by_year(built, page):
+    rid, data = national_report()
+    with serve(built) as base:
+        page.goto(f"{base}/search.html?q=政府信息公开&year={data['year']}")
+        page.wait_for_selector("#nb-results li a", timeout=15000)
+        hrefs = page.locator("#nb-results li a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        assert hrefs and all(str(data["year"]) in h for h in hrefs if "/reports/" in h)
+        page.guard.check()

@@ -54,7 +54,8 @@ def validate(paths: tuple[str, ...], root: str, fmt: str | None, summary: str | 
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+              help="输出格式：text（终端）、markdown（网页表格）、json（机器读取）。")
 def rules(fmt: str) -> None:
     """列出全部核对规则：编号、级别、名称、公式。"""
     from .docs import rules_json, rules_markdown, rules_text
@@ -63,7 +64,8 @@ def rules(fmt: str) -> None:
 
 
 @main.command()
-@click.option("--out", default="schemas", show_default=True, type=click.Path(file_okay=False))
+@click.option("--out", default="schemas", show_default=True, type=click.Path(file_okay=False),
+              help="写入 JSON Schema 的目录。")
 @click.option("--check", is_flag=True, help="只检查已提交的文件是否与格式定义一致。")
 def schemas(out: str, check: bool) -> None:
     """由格式定义生成 JSON Schema 文件。"""
@@ -80,7 +82,7 @@ def schemas(out: str, check: bool) -> None:
 @click.option("--year", type=int, required=True, help="报告年度，如 2024。")
 @click.option("--format", "fmt", type=click.Choice(["gov2021", "gov2019", "legacy2014", "local"]), default=None,
               help="报告格式；默认按年度选择（2021 年起 gov2021，2019–2020 gov2019，更早 legacy2014）。")
-@click.option("--root", default=CONTENT, show_default=True, type=click.Path(file_okay=False))
+@click.option("--root", default=CONTENT, show_default=True, type=click.Path(file_okay=False), help="内容目录。")
 def new(agency_id: str, year: int, fmt: str | None, root: str) -> None:
     """生成一份空白年报模板：每张表每一行都在，单元格为 ~，注释里是原表的行名。"""
     from .scaffold import ScaffoldError, new_report
@@ -97,11 +99,13 @@ def new(agency_id: str, year: int, fmt: str | None, root: str) -> None:
 @click.option("--division", required=True, help="6 位行政区划代码，如 510727。")
 @click.option("--slug", required=True, help="机构目录名：小写字母、数字、连字符，如 zfb、fgw。")
 @click.option("--name", required=True, help="机构全称，如 平武县人民政府办公室。")
-@click.option("--level", required=True, type=click.Choice(["国家级", "省级", "市级", "县级", "乡级"]))
-@click.option("--kind", required=True, type=click.Choice(["人民政府", "政府部门", "法律法规授权组织", "派出机构"]))
+@click.option("--level", required=True, type=click.Choice(["国家级", "省级", "市级", "县级", "乡级"]),
+              help="机构所属政府的层级。")
+@click.option("--kind", required=True, type=click.Choice(["人民政府", "政府部门", "法律法规授权组织", "派出机构"]),
+              help="机构类别：人民政府的年报是本级政府的总体报告；政府部门（含办公室）报告本部门工作。")
 @click.option("--parent", default=None, help="上级机构编号，如 510727-zf。")
 @click.option("--website", default=None, help="机构网站，如 http://www.pingwu.gov.cn。")
-@click.option("--root", default=CONTENT, show_default=True, type=click.Path(file_okay=False))
+@click.option("--root", default=CONTENT, show_default=True, type=click.Path(file_okay=False), help="内容目录。")
 def new_agency(division: str, slug: str, name: str, level: str, kind: str, parent: str | None,
                website: str | None, root: str) -> None:
     """登记一个机构：写出 content/<省>/<区划代码>/<目录名>/agency.yaml。"""

@@ -35,8 +35,20 @@ def test_workflows_are_read_only_and_never_target_the_pr_head() -> None:
                     assert step["with"]["persist-credentials"] is False, f"{path.name}:{name}"
     validate = load(ROOT / ".github/workflows/validate.yml")
     assert list(validate["on"]) == ["pull_request"]
+    for name, job in validate["jobs"].items():
+        # Contributor code never runs: tooling from the base commit, the PR only as data.
+        checkouts = [s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/checkout")]
+        tool = next(s for s in checkouts if s["with"].get("path") == "tool")
+        assert tool["with"]["ref"] == "${{ github.event.pull_request.base.sha }}", name
+        runs = " ".join(s.get("run", "") for s in job["steps"])
+        for s in job["steps"]:
+            if "run" in s and s.get("working-directory") == "pr":
+                assert "../tool/" in s["run"] and "make" not in s["run"], name
+        assert "pip install ./tool" in runs or "cd tool" in runs or any(
+            s.get("working-directory") == "tool" for s in job["steps"]), name
     steps = validate["jobs"]["validate"]["steps"]
-    assert steps[0]["with"]["fetch-depth"] == 0
+    pr = next(s for s in steps if s.get("with", {}).get("path") == "pr")
+    assert pr["with"]["fetch-depth"] == 0
     assert any("validate-changed.sh" in s.get("run", "") for s in steps)
     assert any(s.get("uses", "").startswith("actions/upload-artifact") for s in validate["jobs"]["preview"]["steps"])
     deploy = load(ROOT / ".github/workflows/deploy.yml")

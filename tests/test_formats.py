@@ -55,7 +55,7 @@ def test_every_cell_of_table_three_and_four_is_in_some_error_identity():
             assert cells <= covered
 
 
-@pytest.mark.parametrize("year,fmt", [(2014, "legacy2014"), (2018, "legacy2014"), (2019, "gov2019"),
+@pytest.mark.parametrize("year,fmt", [(2010, "local"), (2013, "local"), (2014, "legacy2014"), (2018, "legacy2014"), (2019, "gov2019"),
                                       (2020, "gov2019"), (2021, "gov2021"), (2024, "gov2021")])
 def test_expected_format_by_year(year, fmt):
     assert expected_format(year) == fmt

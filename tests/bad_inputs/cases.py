@@ -230,7 +230,7 @@ CASES: list[Case] = [
     # -- missing required fields -------------------------------------------------------------------------------
     Case("missing-title", edit("title: 平武县人民政府办公室2024年政府信息公开工作年度报告\n", ""), "SCHEMA-REQUIRED", 2, "缺少必填项“title”"),
     Case("missing-format", edit("format: gov2021\n", ""), "SCHEMA-REQUIRED", 2, "缺少必填项“format”"),
-    Case("missing-row", edit(_row("r4", "")[0] + "\n", ""), "SCHEMA-REQUIRED", 54, "缺少必填项“r4”"),
+    Case("missing-row", edit(_row("r4", "")[0] + "\n", ""), "SCHEMA-REQUIRED", 77, "缺少必填项“r4”"),
     Case("section-without-text", edit("  - heading: 二、主动公开政府信息情况\n    text: \"\"\n", "  - heading: 二、主动公开政府信息情况\n"),
          "SCHEMA-REQUIRED", 25, "缺少必填项“text”"),
     Case("agency-missing-kind", edit_agency("kind: 政府部门\n", ""), "SCHEMA-REQUIRED", 2, "缺少必填项“kind”",

@@ -20,4 +20,6 @@ def expected_format(year: int) -> str:
         return "gov2021"
     if year >= 2019:
         return "gov2019"
-    return "legacy2014"
+    if year >= 2014:  # 国办发〔2014〕32号 created the national statistics table
+        return "legacy2014"
+    return "local"

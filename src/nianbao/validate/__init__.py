@@ -24,7 +24,7 @@ R_PATH, R_AGENCY, R_ACK, R_EXT, R_NOFILES = declare(
     Rule("AGENCY-01", ERROR, STAGE_REPORT, "机构不存在",
          "目录 {folder} 里没有 agency.yaml，机构“{agency}”未登记。{hint}"),
     Rule("ACK-01", WARNING, STAGE_REPORT, "确认项没有对应的问题",
-         "acknowledged 第 {index} 项（{rule}{cells}）没有对应的核对结果，可能数据已更正或单元格写错了，请删除或改正。"),
+         "acknowledged 第 {index} 项（{rule}{cell_list}）没有对应的核对结果，可能数据已更正或单元格写错了，请删除或改正。"),
     Rule("PATH-02", ERROR, STAGE_REPORT, "扩展名应为 .yaml", "文件扩展名是 {ext}，请改为 .yaml。"),
     Rule("PATH-03", ERROR, STAGE_REPORT, "没有找到文件", "{detail}"),
 )
@@ -224,7 +224,11 @@ def _validate(files: list[Path], findings: list[Finding], root: Path, keep_repor
         if fact is not None:
             facts[fact.id] = fact
 
-    findings += check_corpus(list(facts.values()), selected_ids, agencies)
+    corpus_findings = check_corpus(list(facts.values()), selected_ids, agencies)
+    report_of = {fact.path: fact.id for fact in facts.values()}
+    for f in corpus_findings:
+        f.report = f.report or report_of.get(f.file, "")
+    findings += corpus_findings
     _apply_acknowledgements(findings, facts, selected_ids)
     findings.sort(key=Finding.sort_key)
     return Result(findings, len(files), reports, agencies, facts)
@@ -261,7 +265,9 @@ def _apply_acknowledgements(findings: list[Finding], facts: dict[str, Facts], se
     by_file: dict[str, list[Finding]] = {}
     for f in findings:
         by_file.setdefault(f.file, []).append(f)
-    for report_id in selected:
+    # A sibling year that was read only for context can carry a cross-year finding; its own
+    # acknowledgements apply to it, but only selected reports are told about stale ones.
+    for report_id in sorted(selected | {fact.id for fact in facts.values() if fact.path in by_file}):
         fact = facts.get(report_id)
         if fact is None or not fact.acks:
             continue
@@ -272,6 +278,9 @@ def _apply_acknowledgements(findings: list[Finding], facts: dict[str, Facts], se
             for f in matched:
                 f.acknowledged = True
                 f.note = note
-            if not matched:
-                findings.append(R_ACK.finding(fact.path, line, index=i + 1, rule=rule,
-                                              cells=("：" + "、".join(cells)) if cells else ""))
+            if not matched and report_id in selected:
+                # `cells` names the acknowledged cells; the message lists them as text
+                stale = R_ACK.finding(fact.path, line, cells=tuple(cells), index=i + 1, rule=rule,
+                                      cell_list=("：" + "、".join(cells)) if cells else "")
+                stale.report = report_id
+                findings.append(stale)

@@ -103,9 +103,19 @@ def _fmt(v: float) -> str:
 
 
 def _desc(table: Table, terms: tuple[Term, ...]) -> str:
-    if len(terms) > 3:
-        return "各项之和"
-    return " + ".join(table.cell_label(t.row, t.column) for t in terms)
+    """One side of an identity in printed labels. A long sum names its first and last cell
+    (and the count), so a reader can find every cell it covers in the printed table."""
+    if len(terms) <= 3:
+        return " + ".join(table.cell_label(t.row, t.column) for t in terms)
+    first, last = terms[0], terms[-1]
+    if all(t.row == first.row for t in terms) and not table.scalar_rows:
+        row = table.row(first.row)
+        labels = {c.code: c.label for c in row.columns}
+        return f"{row.ref} × {labels[first.column]}…{labels[last.column]}（{len(terms)} 列之和）"
+    if all(t.column == first.column for t in terms) and not table.scalar_rows:
+        column = next(c.label for c in table.row(first.row).columns if c.code == first.column)
+        return f"{table.row(first.row).ref}…{table.row(last.row).ref} × {column}（{len(terms)} 行之和）"
+    return f"{table.cell_label(first.row, first.column)}…{table.cell_label(last.row, last.column)}（{len(terms)} 项之和）"
 
 
 def cell_id(table_code: str, term: Term) -> str:

@@ -40,7 +40,7 @@ MEDIA = {"html": "网页", "pdf": "PDF", "docx": "Word 文档", "text": "复制�
 
 R_SCHEMA = declare(
     Rule("SCHEMA-TYPE", ERROR, STAGE_SCHEMA, "类型不对", "{where}应为{expected}，这里是 {actual}。{hint}"),
-    Rule("SCHEMA-REQUIRED", ERROR, STAGE_SCHEMA, "缺少必填项", "{where}缺少必填项“{key}”（{title}）。"),
+    Rule("SCHEMA-REQUIRED", ERROR, STAGE_SCHEMA, "缺少必填项", "{where}缺少必填项“{key}”（{title}）。{hint}"),
     Rule("SCHEMA-UNKNOWN", ERROR, STAGE_SCHEMA, "未知的键", "{where}不认识键“{key}”。{hint}"),
     Rule("SCHEMA-CELLS", ERROR, STAGE_SCHEMA, "单元格个数不对",
          "{where}应有 {expected} 个单元格（{labels}），这里有 {actual} 个。空白单元格请写 ~，不要省略。"),
@@ -377,7 +377,8 @@ def _translate(doc: Document, root: dict, err: jsonschema.ValidationError) -> Fi
         key = err.message.split("'")[1]
         sub = _descend(root, _resolve(root, err.schema) if "properties" in err.schema else root, key) or {}
         title = (err.schema.get("properties", {}).get(key) or sub).get("title", key)
-        return R_REQUIRED.finding(doc.path, line, where=where, key=key, title=title)
+        line, hint = _missing_row_place(doc, path, err.schema, inst, key, line)
+        return R_REQUIRED.finding(doc.path, line, where=where, key=key, title=title, hint=hint)
     if v == "additionalProperties" or (v == "not" and isinstance(inst, dict)):
         known = list(err.schema.get("properties", {})) or _known_keys(root, path)  # the failing schema's own keys
         extra = [k for k in inst if k not in known] if isinstance(inst, dict) else []
@@ -423,6 +424,21 @@ def _translate(doc: Document, root: dict, err: jsonschema.ValidationError) -> Fi
     return R_OTHER.finding(doc.path, line, where=where, detail=err.message[:200])
 
 
+def _missing_row_place(doc: Document, path: tuple, schema: dict, inst: Any, key: str,
+                       line: int | None) -> tuple[int | None, str]:
+    """A forgotten table row is reported on the printed row before it, where it belongs,
+    rather than on the first row of the table."""
+    if len(path) < 3 or path[0] != "tables" or path[-1] != "rows" or not isinstance(inst, dict):
+        return line, ""
+    order = list(schema.get("properties", {}))
+    if key not in order:
+        return line, ""
+    before = [k for k in order[:order.index(key)] if k in inst]
+    if not before:
+        return line, "它是表的第一行，请写在 rows 下面第一行。"
+    return doc.line(*path, before[-1]), f"请把它写在“{before[-1]}”这一行之后。"
+
+
 def _cell_finding(doc: Document, line: int | None, where: str, kind: str, inst: Any) -> Finding:
     expected = f"{_KIND_ZH[kind]}、~（空白）或原文字符串"
     if isinstance(inst, str):  # the only ways a string cell fails: too long or empty
@@ -448,7 +464,7 @@ def check_report(doc: Document) -> list[Finding]:
         line = doc.line("format")
         if fmt is None:
             return [R_REQUIRED.finding(doc.path, line, where="文件顶层", key="format",
-                                       title="报告格式：" + "、".join(FORMATS))]
+                                       title="报告格式：" + "、".join(FORMATS), hint="")]
         return [R_ENUM.finding(doc.path, line, where="“报告格式”", actual=_short(fmt), allowed="、".join(FORMATS))]
     return _check(doc, fmt)
 

@@ -88,34 +88,36 @@ def by_agency(facts: list[Facts]) -> dict[str, dict[int, Facts]]:
     return out
 
 
+REQUESTS_LABELS = FORMATS["gov2021"].table("requests")
+
+
 def check_carry_over(facts: list[Facts], selected: set[str]) -> list[Finding]:
     """T3-05: this year's 上年结转 equals last year's 结转下年度继续办理, per column."""
     out: list[Finding] = []
-    for years in by_agency(facts).values():
-        for year, this in years.items():
-            prev = years.get(year - 1)
-            if prev is None or this.id not in selected:
+    for this, prev in _pairs(facts, selected):
+        carried = dict(this.rows.get(("requests", "r2"), ()))
+        forward = dict(prev.rows.get(("requests", "r4"), ()))
+        for col, v in carried.items():
+            p = forward.get(col)
+            if v is None or p is None or v == p:
                 continue
-            carried = dict(this.rows.get(("requests", "r2"), ()))
-            forward = dict(prev.rows.get(("requests", "r4"), ()))
-            for col, v in carried.items():
-                p = forward.get(col)
-                if v is None or p is None or v == p:
-                    continue
-                label = FORMATS[this.format].table("requests").cell_label("r2", col)
-                out.append(R_CARRY.finding(this.path, this.lines.get(("requests", "r2")),
-                                           cells=(f"requests.r2.{col}", f"{prev.id}:requests.r4.{col}"),
-                                           cell=label, this=v, prev=p, prev_year=prev.year,
-                                           prev_file=prev.path, diff=abs(v - p)))
+            # 二 × column reads the same in 2019 and 2021; a table may use a format other than its report's
+            label = REQUESTS_LABELS.cell_label("r2", col)
+            out.append(R_CARRY.finding(this.path, this.lines.get(("requests", "r2")),
+                                       cells=(f"requests.r2.{col}", f"{prev.id}:requests.r4.{col}"),
+                                       cell=label, this=v, prev=p, prev_year=prev.year,
+                                       prev_file=prev.path, diff=abs(v - p)))
     return out
 
 
 def _pairs(facts: list[Facts], selected: set[str]):
-    """(this year, previous year) of the same agency, for selected reports."""
+    """(this year, previous year) of the same agency where either report is selected: a change
+    to last year's report can break this year's continuity, and whoever validates the changed
+    file should see it. The finding stays on the later report, where the 上年 figure is printed."""
     for years in by_agency(facts).values():
         for year, this in sorted(years.items()):
             prev = years.get(year - 1)
-            if prev is not None and this.id in selected:
+            if prev is not None and (this.id in selected or prev.id in selected):
                 yield this, prev
 
 

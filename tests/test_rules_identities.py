@@ -113,3 +113,21 @@ def test_missing_national_section_is_an_error(corpus):
     path.write_text(dump_report(data), encoding="utf-8")
     hits = [f for f in validate([path], corpus).findings if f.rule == "STRUCT-01"]
     assert len(hits) == 1 and "第五节" in hits[0].message
+
+
+@pytest.mark.parametrize("heading,fires", [
+    ("一、总体情兄", True),  # one wrong character
+    ("一、 总体 情况", False),  # spacing only
+    ("一、总体情况", False),
+    ("五、政府信息公开工作存在的主要问题及改进情况", False),  # a real variant (SH2019), not a slip
+])
+def test_heading_one_or_two_characters_off_is_flagged(corpus, heading, fires):
+    path = _report_of(corpus, "gov2021", "requests")
+    data = load_file(path)[0].data
+    number = "一二三四五六".index(heading[0])
+    data["sections"][number]["heading"] = heading
+    path.write_text(dump_report(data), encoding="utf-8")
+    hits = [f for f in validate([path], corpus).findings if f.rule == "STRUCT-04"]
+    assert bool(hits) is fires
+    if fires:
+        assert hits[0].line == load_file(path)[0].line("sections", number, "heading")

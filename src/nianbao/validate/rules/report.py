@@ -16,9 +16,14 @@ from ...formats import FORMATS, expected_format
 from ...formats.base import AMOUNT
 from ...model import Agency, Report
 from ..arithmetic import check_report_tables
-from .sections import section_numeral
+from .sections import edit_distance, heading_body, section_numeral
 from .text import TEXT_CHECKS
 
+R_HEADING_TYPO, = declare(
+    Rule("STRUCT-04", WARNING, STAGE_REPORT, "章节标题与全国格式只差一两个字",
+         "第{numeral}节标题“{heading}”与全国格式的“{expected}”只差 {distance} 个字，是否录入有误？"
+         "标题应按原文照录；若原文确实如此，请在 acknowledged 中确认。"),
+)
 R_FLOAT, R_NUMERIC_TEXT, R_RAW_MISMATCH, R_RAW_CELLS, R_YEAR, R_DATE, R_SECTIONS, R_FORMAT_YEAR, R_EARLY = declare(
     Rule("CELL-01", ERROR, STAGE_REPORT, "件数不能有小数",
          "{cell} 的值 {value} 有小数，而这一格是件数（整数）。若原文如此，请写成 {{value: ~, raw: \"{value}\"}} 并在 notes 说明。"),
@@ -179,6 +184,17 @@ def check_structure(report: Report) -> list[Finding]:
             if sec.numeral not in present:
                 out.append(R_SECTIONS.finding(report.path, report.doc.line("sections"),
                                               numeral=sec.numeral, heading=sec.heading))
+        national = {sec.numeral: sec for sec in fmt.sections}
+        for i, s in enumerate(report.sections):
+            sec = national.get(section_numeral(s.heading))
+            if sec is None:
+                continue
+            got, want = heading_body(s.heading), heading_body(sec.heading)
+            distance = edit_distance(got, want)
+            if 0 < distance < 3:  # a one- or two-character slip; real variants differ more
+                out.append(R_HEADING_TYPO.finding(
+                    report.path, report.doc.line("sections", i, "heading"), cells=(f"sections.{i}.heading",),
+                    numeral=sec.numeral, heading=s.heading, expected=sec.heading, distance=distance))
     expected = expected_format(report.year)
     if fmt.code not in (expected, "local"):
         out.append(R_FORMAT_YEAR.finding(report.path, report.doc.line("format"), what="本报告",

@@ -78,8 +78,34 @@ def main() -> None:
     print(f"  zip of the package: {_mb(info.zip_path.stat().st_size)}; SQLite zip: "
           f"{_mb(info.sqlite_zip_path.stat().st_size)}; excel/: {_mb(_tree_bytes(PACKAGE / 'excel'))}; "
           f"reports/ (per-report JSON + CSV): {_mb(_tree_bytes(PACKAGE / 'reports'))}")
+    _analyst_queries(info.out_dir)
     if not valid:
         sys.exit(1)
+
+
+def _analyst_queries(package: Path) -> None:
+    """Time the data page's DuckDB examples on the big package (what an analyst waits for)."""
+    try:
+        import duckdb
+    except ImportError:
+        print("DuckDB examples: skipped (duckdb not installed)")
+        return
+    from nianbao.publish.page import EXAMPLES
+
+    blocks = EXAMPLES.split("```sql\n")[1:]
+    duck = [b.split("```")[0] for b in blocks[:-1]]  # the last SQL block is the SQLite one
+    con = duckdb.connect()
+    cwd = os.getcwd()
+    os.chdir(package)
+    try:
+        for block in duck:
+            for stmt in (s for s in block.split(";") if s.strip()):
+                start = time.perf_counter()
+                rows = con.execute(stmt).fetchall()
+                first = next(ln for ln in stmt.strip().splitlines() if not ln.startswith("--"))
+                print(f"DuckDB example ({first[:40]}...): {len(rows)} rows in {time.perf_counter() - start:.2f} s")
+    finally:
+        os.chdir(cwd)
 
 
 if __name__ == "__main__":

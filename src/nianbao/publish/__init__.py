@@ -46,6 +46,8 @@ REPORTS_DIR = "reports"
 EXCEL_DIR = "excel"
 LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
            "title": "知识共享 署名 4.0 国际许可协议（CC BY 4.0）"}
+CONTRIBUTOR = {"title": "年报开放数据项目（nianbao）", "roles": ["creator"],
+               "path": "https://github.com/nianbao/nianbao"}
 PARALLEL_MIN_REPORTS = 300  # below this many reports, forking costs more than it saves
 SUMMARY_COLUMNS = ("year", "days_late", "errors", "warnings", "acknowledged")
 
@@ -103,6 +105,7 @@ def descriptor(written: list[Written]) -> dict[str, Any]:
         "空白单元格为缺失值，绝不记作 0；原文不是数字的单元格保留原文。",
         "keywords": ["政府信息公开", "年度报告", "依申请公开", "开放数据"],
         "licenses": [LICENSE],
+        "contributors": [CONTRIBUTOR],
         "sources": [{"title": "各级行政机关在其网站发布的政府信息公开工作年度报告（原文网址见 reports.source_url）"}],
         "resources": resources,
     }

@@ -90,16 +90,38 @@ def _overview(info: PackageInfo) -> list[str]:
 
 EXAMPLES = '''## 示例查询
 
-pandas（空白单元格读作缺失值 `NaN`，不是 0）：
+以下示例都在数据包目录（`datapackage.json` 所在目录，或解压 `nianbao-data.zip` 所得目录）中运行。
+
+pandas：按 `datapackage.json` 的字段类型读入。整数列读作可空整数 `Int64`，空白单元格读作缺失值 `<NA>`（不是 0），
+行政区划代码等编码读作文本，`raw` 列照录原文：
 
 ```python
+import json
+
 import pandas as pd
 
-reports = pd.read_csv("reports.csv", dtype={"division": str})
-requests = pd.read_csv("requests_2021.csv", keep_default_na=False, na_values=[""])
-# 各年度本年新收申请总数
-new = requests[(requests.row_code == "r1") & (requests.column_code == "total")]
-print(new.merge(reports, left_on="report_id", right_on="id").groupby("year")["value"].sum())
+PANDAS_TYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "string": "string", "date": "string"}
+with open("datapackage.json", encoding="utf-8") as fh:
+    package = json.load(fh)
+
+
+def load(name):
+    resource = next(r for r in package["resources"] if r["name"] == name)
+    fields = resource["schema"]["fields"]
+    frame = pd.read_csv(resource["path"], keep_default_na=False, na_values=[""],
+                        dtype={f["name"]: PANDAS_TYPES[f["type"]] for f in fields})
+    for f in fields:
+        if f["type"] == "date":
+            frame[f["name"]] = pd.to_datetime(frame[f["name"]])
+    return frame
+
+
+reports = load("reports")
+wide = load("requests_wide")  # 表三宽表：2019、2021年版都在内
+table3 = wide.merge(reports[["id", "year"]], left_on="report_id", right_on="id")
+by_year = table3.pivot_table(index="year", columns="row_code", values="total", aggfunc="sum")
+by_year["予以公开占比"] = by_year["r3_1"] / by_year["r3_7"]
+print(by_year[["r1", "r3_1", "r3_7", "予以公开占比"]])  # 各年度本年新收、予以公开、办理总计
 ```
 
 用 frictionless 按表结构读入（类型、缺失值都按 `datapackage.json`）：
@@ -109,15 +131,31 @@ from frictionless import Package
 
 package = Package("datapackage.json")
 rows = package.get_resource("reports").read_rows()
+print(len(rows), rows[0]["year"])
 ```
 
-DuckDB（直接读 CSV）：
+DuckDB（直接读 CSV；编码类的列请指定为 `VARCHAR`，以免被猜成数字）：
 
 ```sql
-SELECT r.year, sum(t.value) AS 本年新收
-FROM 'requests_2021.csv' t JOIN 'reports.csv' r ON r.id = t.report_id
-WHERE t.row_code = 'r1' AND t.column_code = 'total'
+-- 各年度本年新收申请总数（宽表含2019、2021年版）
+SELECT r.year, sum(w.total) AS 本年新收, count(w.total) AS 有数值的报告数
+FROM read_csv('requests_wide.csv', types = {'total': 'BIGINT'}) AS w
+JOIN read_csv('reports.csv', types = {'division': 'VARCHAR'}) AS r ON r.id = w.report_id
+WHERE w.row_code = 'r1'
 GROUP BY r.year ORDER BY r.year;
+
+-- 长表：每个单元格一行，原文不是纯数字的在 raw 列
+SELECT report_id, row_ref, column_label, value, raw
+FROM read_csv('requests_2021.csv', types = {'value': 'BIGINT', 'raw': 'VARCHAR'})
+WHERE row_code = 'r1' AND (value IS NULL OR raw IS NOT NULL);
+```
+
+```sql
+-- 各级别、各规则的核对结果数
+SELECT r.level, f.rule, f.severity, count(*) AS 条数
+FROM read_csv('findings.csv', types = {'report_id': 'VARCHAR', 'note': 'VARCHAR'}) AS f
+JOIN read_csv('reports.csv', types = {'division': 'VARCHAR'}) AS r ON r.id = f.report_id
+GROUP BY ALL ORDER BY 条数 DESC;
 ```
 
 SQLite（解压 `nianbao-sqlite.zip` 得到 `nianbao.sqlite`；表名即资源名，类型与主键、外键同 `datapackage.json`）：
@@ -129,6 +167,9 @@ FROM reports WHERE days_late > 0 ORDER BY days_late DESC LIMIT 20;
 
 -- 表三以图片发布、未能录入的报告
 SELECT report_id FROM tables WHERE "table" = 'requests' AND status = 'image';
+
+-- 原文不是纯数字的单元格
+SELECT report_id, row_label, column_label, value, raw FROM requests_2021 WHERE raw IS NOT NULL;
 ```
 '''
 

@@ -33,3 +33,12 @@ def test_days_late():
 def test_deadline_rule_is_chinese():
     assert "2025年1月31日" in deadline_rule(2024, "政府部门")
     assert "2019年3月31日" in deadline_rule(2018, "政府部门")
+
+
+
+def test_township_deadline_is_a_reference_not_a_statutory_one():
+    from nianbao.deadlines import deadline_rule
+
+    assert "未规定乡级" in deadline_rule(2023, "人民政府", "乡级")
+    assert "第四十九条：2024年3月31日前" in deadline_rule(2023, "人民政府", "县级")
+    assert "2007" in deadline_rule(2018, "人民政府", "乡级")

@@ -6,12 +6,16 @@ The site, the rules and the data packages all ask here; nobody else spells a dat
   departments, dispatched bodies and authorised organisations by 31 January of the
   following year; people's governments (人民政府) by 31 March.
 - Regulation of 2007 (国务院令第492号), reports before 2019: 31 March for every body.
+- Township governments (乡级): Art. 49 of 2019 names only bodies at county level and above;
+  townships publish under local rules, so 31 March of the governments above them is used as a
+  reference and said to be one.
 """
 from __future__ import annotations
 
 import datetime as dt
 
 GOVERNMENT = "人民政府"
+TOWNSHIP = "乡级"
 FIRST_YEAR_2019_RULES = 2019  # first report year under the 2019 regulation
 
 
@@ -22,10 +26,15 @@ def deadline(year: int, kind: str | None) -> dt.date:
     return dt.date(year + 1, 1, 31)
 
 
-def deadline_rule(year: int, kind: str | None) -> str:
+def deadline_rule(year: int, kind: str | None, level: str | None = None) -> str:
     """The deadline in words, Chinese, for pages and messages."""
     day = deadline(year, kind)
-    basis = "《政府信息公开条例》（2007年）" if year < FIRST_YEAR_2019_RULES else "《政府信息公开条例》（2019年修订）第四十九条"
+    if year < FIRST_YEAR_2019_RULES:
+        basis = "《政府信息公开条例》（2007年）"
+    elif level == TOWNSHIP:
+        basis = "条例第四十九条未规定乡级政府的期限，参照县级以上政府的期限"
+    else:
+        basis = "《政府信息公开条例》（2019年修订）第四十九条"
     return f"{basis}：{day.year}年{day.month}月{day.day}日前"
 
 

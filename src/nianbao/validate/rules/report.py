@@ -49,10 +49,11 @@ R_NO_URL, R_LATE = declare(
          "没有填写原文网址 source.url。请填写发布机关网站上的原文地址，读者才能核对；"
          "原文已下线时，可另填存档网址 source.archive。",
          formula="source.url 已填写"),
-    Rule("STRUCT-03", INFO, STAGE_REPORT, "晚于法定期限发布",
-         "{field} {value} 晚于法定期限 {deadline}（{basis}）{days} 天。",
+    Rule("STRUCT-03", INFO, STAGE_REPORT, "晚于发布期限",
+         "{field} {value} 晚于期限 {deadline}（{basis}）{days} 天。",
          formula="发布日期（无则落款日期）≤ 法定期限：2019年度起，政府部门、派出机构、法律法规授权组织为次年1月31日，"
-                 "人民政府为次年3月31日（条例第四十九条）；2018年度及以前一律为次年3月31日"),
+                 "人民政府为次年3月31日（条例第四十九条）；乡级政府条例未规定，参照3月31日；"
+                 "2018年度及以前一律为次年3月31日"),
 )
 
 _NUMBER_TEXT = re.compile(r"[-+]?[0-9][0-9,，]*(?:\.[0-9]+)?")
@@ -156,7 +157,8 @@ def check_timeliness(report: Report, agency: Agency | None = None) -> list[Findi
             return []  # META-02 says so
         kind = agency.kind if agency else None
         deadline = deadlines.deadline(report.year, kind)
-        basis = deadlines.deadline_rule(report.year, kind) + ("" if agency else "；机构类别未知，按部门期限计")
+        basis = (deadlines.deadline_rule(report.year, kind, agency.level if agency else None)
+                 + ("" if agency else "；机构类别未知，按部门期限计"))
         if day <= deadline:
             return []
         days = (day - deadline).days

@@ -16,7 +16,8 @@ from .result import ImportFailure, ImportResult, TableImport
 
 __all__ = ["ImportFailure", "ImportResult", "TableImport", "import_report", "import_bytes", "detect", "decode"]
 
-MEDIA_BY_SUFFIX = {".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html", ".pdf": "pdf",
+MEDIA_BY_SUFFIX = {".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html", ".mhtml": "mhtml",
+                   ".mht": "mhtml", ".pdf": "pdf",
                    ".docx": "docx", ".txt": "text", ".text": "text", ".md": "text"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 
@@ -37,6 +38,8 @@ def detect(name: str, raw: bytes) -> str:
     if raw.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportFailure(f"{name}：是旧版 Word（.doc）或 Excel 文件，请先另存为 .docx 或 PDF 再导入")
     lowered = head[:1024].lower()
+    if b"multipart/related" in lowered and (b"mime-version" in lowered or b"snapshot-content-location" in lowered):
+        return "mhtml"  # a page saved by a browser as one file (.mhtml/.mht)
     if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lowered or b"<body" in lowered:
         return "html"
     suffix = Path(name).suffix.lower()
@@ -91,6 +94,12 @@ def import_bytes(name: str, raw: bytes, *, path: str | None = None, output: str 
         elif medium == "html":
             from .html import extract_html
             extracted = extract_html(decode(name, raw, medium))
+        elif medium == "mhtml":
+            from .html import extract_html
+            page, url = _mhtml_page(name, raw)
+            extracted = extract_html(page)
+            if url and "url" not in extracted.meta:
+                extracted.meta["url"] = url
         else:
             from .text import extract_text
             extracted = extract_text(decode(name, raw, medium))
@@ -109,6 +118,26 @@ def import_bytes(name: str, raw: bytes, *, path: str | None = None, output: str 
     except Exception as exc:  # a bug must still reach the user as a sentence, not a traceback
         raise ImportFailure(f"{name}：导入时出现内部错误（{type(exc).__name__}: {str(exc)[:200]}），"
                             "请把原文件附在问题报告里") from exc
+
+
+def _mhtml_page(name: str, raw: bytes) -> tuple[str, str | None]:
+    """The HTML part of a page saved as MHTML, decoded, and the address it was saved from."""
+    import email
+    import email.policy
+
+    msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+    url = msg.get("Snapshot-Content-Location") or None
+    for part in msg.walk():
+        if part.get_content_type() == "text/html":
+            body = part.get_payload(decode=True) or b""
+            charset = part.get_content_charset()
+            url = url or part.get("Content-Location")
+            try:
+                text = body.decode(charset) if charset else decode(name, body, "html")
+            except (LookupError, UnicodeDecodeError):
+                text = decode(name, body, "html")
+            return text, url if url and url.startswith(("http://", "https://")) else None
+    raise ImportFailure(f"{name}：是 MHTML 网页存档，但其中没有网页（text/html）部分，无法导入")
 
 
 def _spill(raw: bytes, suffix: str) -> str:

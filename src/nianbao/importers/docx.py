@@ -32,13 +32,23 @@ def _grid(tbl, where: str) -> Grid:
     return Grid(rows, where, True, [f"{where}第 {i + 1} 行" for i in range(len(rows))])
 
 
+def _body_items(parent):
+    """Paragraphs and tables in body order, including those wrapped in content controls
+    (`w:sdt`, common in forms filled from a template) and custom XML."""
+    for child in parent.iterchildren():
+        if child.tag in (_W + "p", _W + "tbl"):
+            yield child
+        elif child.tag in (_W + "sdt", _W + "sdtContent", _W + "customXml"):
+            yield from _body_items(child)
+
+
 def extract_docx(path: str) -> Extracted:
     import docx  # python-docx, heavy: imported only when a Word file is imported
 
     document = docx.Document(path)
     blocks: list = []
     tables = paras = 0
-    for child in document.element.body.iterchildren():
+    for child in _body_items(document.element.body):
         if child.tag == _W + "p":
             text = _text(child)
             if text.strip():

@@ -15,6 +15,7 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "
                "tbody", "thead", "form", "hr", "address", "figure", "figcaption", "main", "aside", "nav"}
 _SKIP = {"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "select", "button",
          "input", "textarea", "option"}
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -136,6 +137,9 @@ def extract_html(text: str) -> Extracted:
 
     root = lxml.html.document_fromstring(text)
     meta = _meta(root)
+    saved = _SAVED_FROM.search(text[:4096])  # "Save page as" in a browser notes the address
+    if saved and "url" not in meta:
+        meta["url"] = saved.group(1)
     body = root.find("body")
     body = body if body is not None else root
     container = _container(body)

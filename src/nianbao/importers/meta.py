@@ -16,7 +16,7 @@ _TITLE_IN_TEXT = re.compile(r"([^\s,，。;；:：()（）《》、“”]{2,40}
 _LEADING_VERB = re.compile(r"^(?:现将|现予|现|特|予以)?(?:公布|发布|印发|编制)")
 _FIELD_NAMES = ("索引号", "标题", "名称", "发文字号", "文号", "发文机关", "发布机构", "成文日期", "发文日期",
                 "发布日期", "发布时间", "信息来源", "来源", "主题分类", "公开方式", "公开范围", "公开时限", "时效",
-                "有效性", "责任部门", "栏目", "浏览次数")
+                "有效性", "责任部门", "栏目", "浏览次数", "时间", "日期")
 _FIELD_SPLIT = re.compile("(" + "|".join(sorted(_FIELD_NAMES, key=len, reverse=True)) + r")[:：]")
 
 
@@ -46,15 +46,26 @@ def read_fields(lines: list[str]) -> dict[str, str]:
 def _title_from_lines(seg: Segmented) -> tuple[str | None, list[int]]:
     """A title printed as its own line(s) before the report starts."""
     pre = seg.preamble
+    found: list[tuple[str, list[int]]] = []
     for i, line in enumerate(pre[:6]):
         t = _SPACES.sub("", nfkc(line.text))
         if "年度报告" in t and len(t) <= 60 and not t.endswith("。") and "(以下" not in t:
-            if i > 0:
+            # a title whose agency or year is on the line above; a title that already names
+            # its agency keeps the line above out (a breadcrumb such as 政府信息公开)
+            if i > 0 and re.match(r"^(?:(?:19|20)\d{2}|政府信息公开)", t):
                 prev = _SPACES.sub("", nfkc(pre[i - 1].text))
                 if len(prev) <= 24 and not re.search(r"[。，,;；:：]", prev) and "年度报告" not in prev:
-                    return prev + t, [i - 1, i]
-            return t, [i]
-    return None, []
+                    found.append((prev + t, [i - 1, i]))
+                    continue
+            found.append((t, [i]))
+    if not found:
+        return None, []
+    # a page may print a generic "2022年政府信息公开工作年度报告" above the agency's own
+    # title: prefer a title that names the agency, and drop the generic line with it
+    named = [f for f in found if not re.match(r"^(?:19|20)\d{2}", f[0])]
+    title, idx = (named or found)[0]
+    extra = [j for t, ix in found for j in ix if t != title and t in title and j not in idx]
+    return title, idx + extra
 
 
 def read_meta(seg: Segmented, page_meta: dict[str, str]) -> tuple[dict, list[str]]:
@@ -92,7 +103,7 @@ def read_meta(seg: Segmented, page_meta: dict[str, str]) -> tuple[dict, list[str
     if year:
         meta["year"] = year
     published = page_meta.get("published") or fields.get("发布日期") or fields.get("发布时间") \
-        or fields.get("发文日期")
+        or fields.get("发文日期") or fields.get("时间") or fields.get("日期")
     if published and iso_date(published):
         meta["published"] = iso_date(published)
     dated = fields.get("成文日期")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..formats import FORMATS, expected_format
-from .document import Extracted
+from .document import Extracted, Grid, Line
 from .meta import read_meta, take_signature
 from .result import ImportResult, TableImport
 from .segment import Section, heading_numeral, segment
 from .tables import TOTAL_LAST_RULE, Collected, FoundRow, collect, decide_format, place
-from .text_norm import read_cell
+from .text_norm import read_cell, strip_controls, traditional_share
 from .vocab import vocabulary
 
 NATIONAL_TABLES = ("proactive", "requests", "review")
@@ -118,16 +118,43 @@ def _legacy_table(col: Collected, info: TableImport) -> dict:
     return out
 
 
+def _without_controls(doc: Extracted) -> int:
+    """Remove control characters from every line and cell (a stray ESC or form feed from a
+    web page or a PDF would make the draft unreadable YAML); how many were removed."""
+    removed = 0
+    for block in doc.blocks:
+        if isinstance(block, Line):
+            block.text, n = strip_controls(block.text)
+            removed += n
+        elif isinstance(block, Grid):
+            for row in block.rows:
+                for i, cell in enumerate(row):
+                    row[i], n = strip_controls(cell)
+                    removed += n
+    for k, v in doc.meta.items():
+        doc.meta[k], n = strip_controls(v)
+        removed += n
+    return removed
+
+
 def recognise(doc: Extracted, source: str) -> ImportResult:
     vocab = vocabulary()
+    controls = _without_controls(doc)
     seg = segment(doc, vocab)
     meta, meta_notes = read_meta(seg, doc.meta)
     signature, dated, trailing = take_signature(seg)
     col = collect(seg.rows, vocab)
     result = ImportResult(source, doc.medium, {}, "")
     result.stripped = list(seg.stripped)
+    if controls:
+        result.stripped.append(f"原文中的 {controls} 个不可见控制字符（不是正文内容）")
     result.unrecognised = list(col.unknown_labels)
     result.warnings += meta_notes
+    share = traditional_share("".join(b.text for b in doc.blocks if isinstance(b, Line))
+                              + "".join(c for b in doc.blocks if isinstance(b, Grid) for r in b.rows for c in r))
+    if share > 0.03:
+        result.warnings.append("原文是繁体字，多半是转载的镜像网页（镜像常改动文字、夹带无关内容）："
+                               "表格标签已按简体对照识别，正文保留原样；请尽量改用发布机关网站上的简体原文")
     result.warnings += [f"表格中有数值但找不到所属的行：{s}" for s in col.stray_values]
     result.warnings += [f"重复出现的行，后一次未采用：{s}" for s in col.duplicates]
     for line in trailing:
@@ -137,8 +164,14 @@ def recognise(doc: Extracted, source: str) -> ImportResult:
     default = expected_format(year) if year else "gov2021"
     legacy_rows = len(col.rows.get(("legacy2014", "legacy"), {}))
     table_formats: dict[str, tuple[str | None, str]] = {}
+    fallback = default if default != "legacy2014" else "gov2021"
     for code in NATIONAL_TABLES:
-        table_formats[code] = decide_format(col, code, default if default != "legacy2014" else "gov2021")
+        table_formats[code] = decide_format(col, code, fallback)
+        if code == "proactive" and table_formats[code][0] in ("gov2021", "gov2019") \
+                and table_formats[code][1] == "由表中标签判断":
+            # table 二 differs between the formats in every block; when the labels of 三 fit
+            # both formats (a table cut short, an empty one), the report's own 二 decides
+            fallback = table_formats[code][0]
     if legacy_rows >= 3:
         report_fmt, how = "legacy2014", "由统计表的指标名称判断"
     elif table_formats["proactive"][0]:
@@ -206,13 +239,21 @@ def recognise(doc: Extracted, source: str) -> ImportResult:
                 fmt, why = report_fmt, "表四两种格式相同"
             if fmt is None or (code == "review" and not review_seen):
                 section = _table_section(seg.sections, code)
-                status = "image" if section is not None and not section.lines else "missing"
+                # a heading with nothing under it: the table was an image; a heading over
+                # a table whose labels were not recognised is not an image
+                status = "image" if section is not None and not section.lines and not section.table_rows \
+                    else "missing"
                 info = TableImport(code, title, None, status, 0, len(FORMATS[report_fmt].table(code).rows),
                                    0, 0, "none")
                 if status == "image":
                     tables[code] = {"status": "image",
                                     "note": "原文此处只有标题，表格未以文字发布（可能是图片或附件），数值未能导入。"}
                     result.missing.append(f"{title}：标题下没有表格（可能以图片发布），已标为 image")
+                elif section is not None and section.table_rows:
+                    tables[code] = {"status": "missing",
+                                    "note": "原文此处有表格，但其标签不是全国统一格式的标签，数值未能导入；"
+                                            "请对照原文填写，或记入 local_tables。"}
+                    result.missing.append(f"{title}：标题下的表格标签无法识别，数值未导入")
                 else:
                     tables[code] = {"status": "missing"}
                     result.missing.append(f"{title}：原文中没有找到此表")

@@ -13,6 +13,7 @@ from .vocab import Vocabulary
 NUMERALS = "一二三四五六七八九十"
 _FIELD = re.compile(r"^(?:索引号|标题|名称|发文字号|文号|发文机关|发布机构|成文日期|发文日期|发布日期|发布时间|"
                     r"信息来源|来源|主题分类|公开方式|公开范围|公开时限|时效|有效性|责任部门)[:：]")
+_FIELD_NAME = re.compile(_FIELD.pattern.rstrip("[:：]").rstrip(")") + r")[:：]?$")
 # a printed row flattened into one line: its label, then its values separated by spaces
 _TRAILING_VALUES = re.compile(r"^(.*?[^\d\s.,，/—-])\s+((?:[-+]?[\d０-９][\d０-９,，.]*|/|—|-)(?:\s+(?:[-+]?[\d０-９][\d０-９,，.]*|/|—|-))*)\s*$")
 _HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．,，]\s*\S")
@@ -34,6 +35,7 @@ class Section:
     heading: str
     where: str
     lines: list[Line] = field(default_factory=list)
+    table_rows: int = 0  # printed table rows met in this section, recognised or not
 
 
 @dataclass
@@ -105,6 +107,53 @@ def grid_rows(grid: Grid) -> list[LRow]:
     return out
 
 
+def field_lines(grid: Grid, vocab: Vocabulary) -> list[str] | None:
+    """A page's metadata box printed as a table (`索 引 号 | 0144…/2018-04736 | 发布机构 | …`):
+    its name/value pairs as `名称：值` lines, or None when the grid is not such a box. A name
+    followed directly by another name has no value (`文 号 | 有 效 性`)."""
+    out: list[str] = []
+    names = 0
+    for row in grid.rows:
+        cells = [c for c in row if c.strip()]
+        i = 0
+        while i < len(cells):
+            k = key(cells[i])
+            if vocab.match(cells[i]).tables:
+                return None
+            if _FIELD_NAME.match(k):
+                names += 1
+                if i + 1 < len(cells) and not _FIELD_NAME.match(key(cells[i + 1])) \
+                        and not _FIELD.match(key(cells[i + 1])):
+                    out.append(f"{k.rstrip(':：')}：{cells[i + 1].strip()}")
+                    i += 1
+            elif _FIELD.match(k):
+                names += 1
+                out.append(cells[i].strip())
+            i += 1
+    return out if names >= 2 else None
+
+
+def _split_at_headings(grid: Grid, vocab: Vocabulary) -> list[Grid | Line]:
+    """A page that prints a section heading as a spanning row of the table itself
+    (`<tr><td colspan=4>二、主动公开政府信息情况</td></tr>`): the heading is a line, the
+    rows around it stay grids."""
+    parts: list[Grid | Line] = []
+    start = 0
+    for i, row in enumerate(grid.rows):
+        cells = [c for c in row if c.strip()]
+        if len(cells) == 1 and key(cells[0]) in vocab.headings:
+            if i > start:
+                parts.append(Grid(grid.rows[start:i], grid.where, grid.positional, grid.row_where[start:i],
+                                  grid.values_first))
+            parts.append(Line(cells[0], grid.row_where[i] if i < len(grid.row_where) else grid.where))
+            start = i + 1
+    if not parts:
+        return [grid]
+    if start < len(grid.rows):
+        parts.append(Grid(grid.rows[start:], grid.where, grid.positional, grid.row_where[start:], grid.values_first))
+    return parts
+
+
 def _degenerate(grid: Grid, vocab: Vocabulary) -> bool:
     """A 'table' that is really running text (a PDF frame, a layout table)."""
     if any(sum(1 for c in row if c.strip()) > 1 for row in grid.rows):
@@ -119,10 +168,27 @@ def segment(doc: Extracted, vocab: Vocabulary) -> Segmented:
     table_tokens: list[list[str]] = []
     token_where: list[str] = []
     in_table = False
+    # row names printed before a table's first strong marker (table 四 copied one cell per
+    # line starts with its row name 行政复议): held until the next line says table or text
+    held: list[tuple[Line, bool]] = []  # (line, is a row name)
+
+    def release(into_table: bool) -> None:
+        for h, is_row in held:
+            if into_table:
+                table_tokens.append([h.text])
+                token_where.append(h.where)
+            elif is_row:
+                seg.stripped.append(f"{h.where}：正文中孤立的表格行名“{h.text}”（没有表格）")
+            else:
+                (current.lines if current else seg.preamble).append(h)
+        held.clear()
 
     def flush_tokens() -> None:
         if table_tokens:
-            seg.rows.extend(grid_rows(Grid(list(table_tokens), token_where[0], False, list(token_where))))
+            rows = grid_rows(Grid(list(table_tokens), token_where[0], False, list(token_where)))
+            seg.rows.extend(rows)
+            if current is not None:
+                current.table_rows += len(rows)
             table_tokens.clear()
             token_where.clear()
 
@@ -143,9 +209,18 @@ def segment(doc: Extracted, vocab: Vocabulary) -> Segmented:
         k = key(text)
         numeral = heading_numeral(text)
         label_match = vocab.match(text)
+        if held:
+            if vocab.is_strong_marker(text):
+                release(True)
+                in_table = True
+            elif numeral is None and label_match.group and len(k) >= 4:
+                held.append((Line(text, line.where), False))
+                return
+            else:
+                release(False)
         if not in_table and numeral is None and len(k) >= 4 and any(
                 unnumbered(key(r.row.label)) == unnumbered(k) for r in label_match.rows):
-            seg.stripped.append(f"{line.where}：正文中孤立的表格行名“{text}”（没有表格）")
+            held.append((Line(text, line.where), True))
             return
         if "\t" in text:
             cells = [c.strip() for c in text.split("\t")]
@@ -185,6 +260,11 @@ def segment(doc: Extracted, vocab: Vocabulary) -> Segmented:
 
     for block in doc.blocks:
         if isinstance(block, Grid):
+            release(False)
+            fields = field_lines(block, vocab) if not seg.sections else None
+            if fields is not None:
+                seg.fields.extend(fields)
+                continue
             if _degenerate(block, vocab):
                 for i, row in enumerate(block.rows):
                     for c in row:
@@ -192,8 +272,17 @@ def segment(doc: Extracted, vocab: Vocabulary) -> Segmented:
                 continue
             in_table = False
             flush_tokens()
-            seg.rows.extend(grid_rows(block))
+            for part in _split_at_headings(block, vocab):
+                if isinstance(part, Line):
+                    add_line(part)
+                    in_table = False
+                    continue
+                rows = grid_rows(part)
+                seg.rows.extend(rows)
+                if current is not None:
+                    current.table_rows += len(rows)
         else:
             add_line(block)
+    release(False)
     flush_tokens()
     return seg

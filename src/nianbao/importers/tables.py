@@ -66,6 +66,7 @@ def collect(rows: list[LRow], vocab: Vocabulary) -> Collected:
     pending_row: LRow | None = None  # the row it was printed in, when that row's cells went unused
     stray: list[str | None] = []
     pending_row_stray = -1
+    pending_unknown = -1  # index in unknown_labels of the pending fragment, withdrawn when it joins
     for lr in rows:
         labels = [lab for lab in lr.labels if not is_unit(lab)]
         refs: list[RowRef] = []
@@ -77,7 +78,7 @@ def collect(rows: list[LRow], vocab: Vocabulary) -> Collected:
             used = labels[i]
             if i + 1 < len(labels):  # a label broken over two cells or lines
                 joined = vocab.match(labels[i] + labels[i + 1], prefix=False)
-                if joined.rows:
+                if joined.rows or (joined.columns and not vocab.match(labels[i]).columns):
                     m, used = joined, labels[i] + labels[i + 1]
                     i += 1
             if m is None:
@@ -94,18 +95,22 @@ def collect(rows: list[LRow], vocab: Vocabulary) -> Collected:
                             pending + labels[i])
                         last[pair] = ref.index
                     stray[pending_row_stray] = None
+                    _withdraw(out.unknown_labels, pending_unknown)
                     pending, pending_row = None, None
                     i += 1
                     continue
                 if not joined.empty:
                     m, used = joined, pending + labels[i]
+                    _withdraw(out.unknown_labels, pending_unknown)
             if m.empty:
-                pending, pending_row = labels[i], None
+                pending, pending_row, pending_unknown = labels[i], None, -1
                 if len(key(labels[i])) > 1:
                     out.unknown_labels.append(f"{lr.where}：{labels[i]}")
+                    pending_unknown = len(out.unknown_labels) - 1
             else:
                 pending, pending_row = None, None
-                out.tables_seen |= m.tables
+                if len(m.tables) == 1:  # 总计 is printed in tables 三 and 四: no evidence of either
+                    out.tables_seen |= m.tables
                 if len(m.tables) == 1:
                     context = next(iter(m.tables))
                 for pair in m.columns or ():
@@ -153,7 +158,25 @@ def collect(rows: list[LRow], vocab: Vocabulary) -> Collected:
                 if pending is not None and labels and pending == labels[-1]:
                     pending_row, pending_row_stray = lr, len(stray) - 1
     out.stray_values = [s for s in stray if s is not None]
+    # a label cut in two by a page break with rows in between (（四）无 … 法提供): say that the
+    # two unknown halves make one printed label, in one entry
+    parts = [u.split("：", 1) if u is not None else None for u in out.unknown_labels]
+    for i in range(len(parts) - 1):
+        a, b = parts[i], parts[i + 1]
+        if a is not None and b is not None and len(a) == len(b) == 2 \
+                and not vocab.match(a[1] + b[1], prefix=False).empty:
+            out.unknown_labels[i] = (f"{a[0]}、{b[0]}：“{a[1]}”与“{b[1]}”是被分页或换行截断的同一标签"
+                                     f"“{a[1]}{b[1]}”（仅提示，未据此改动任何数值）")
+            out.unknown_labels[i + 1] = None
+            parts[i + 1] = None
+    out.unknown_labels = [u for u in out.unknown_labels if u is not None]
     return out
+
+
+def _withdraw(unknown: list[str | None], index: int) -> None:
+    """A fragment listed as unrecognised turned out to be the first half of a label."""
+    if 0 <= index < len(unknown):
+        unknown[index] = None
 
 
 # ---- placing values in columns ----------------------------------------------------------------

@@ -7,8 +7,27 @@ from __future__ import annotations
 import re
 
 from .document import Extracted, Grid, Line
+from .text_norm import is_value_like
 
 _CELL_LINE = re.compile(r"\|\s*$|^\s*\|")
+_SERIAL = re.compile(r"^\d{1,3}$")
+
+
+def _join_pipe_lines(lines: list[str]) -> list[str]:
+    """Some pages copy a table as each cell on its own line and each border `|` on the next
+    line. When most lone `|` lines follow a cell without a border, the borders say nothing
+    (not even where a row ends): drop them, and the cells are read like a table copied one
+    cell per line without borders."""
+    lone = [i for i, ln in enumerate(lines) if ln.strip() == "|"]
+    if len(lone) < 4:
+        return lines
+    after_cell = [i for i in lone if i > 0 and lines[i - 1].strip() and "|" not in lines[i - 1]]
+    if len(after_cell) < 0.8 * len(lone):
+        return lines
+    out = list(lines)
+    for i in lone:
+        out[i] = ""
+    return out
 
 
 def extract_text(text: str) -> Extracted:
@@ -32,7 +51,8 @@ def extract_text(text: str) -> Extracted:
             tabbed.clear()
             tabbed_where.clear()
 
-    for n, line in enumerate(text.splitlines(), 1):
+    serial = False  # the bordered table being read has a 序号 column
+    for n, line in enumerate(_join_pipe_lines(text.splitlines()), 1):
         where = f"第 {n} 行"
         if "\t" in line.strip("\r\n") and line.strip():
             # a table copied from a browser: one row per line, cells between tabs, empty cells kept
@@ -44,12 +64,19 @@ def extract_text(text: str) -> Extracted:
         if _CELL_LINE.search(line) and "|" in line:
             cells = [c.strip() for c in line.split("|")]
             kept = [c for c in cells if c]
+            if kept and kept[0] in ("序号", "编号"):
+                serial = True
+            elif serial and len(kept) >= 2 and _SERIAL.match(kept[0]) and not is_value_like(kept[1]):
+                kept = kept[1:]  # the 序号 column numbers rows; it is never a value
             run.append(kept)
             run_where.append(where)
-            if kept and re.search(r"\|\s*\|\s*$", line):
-                run.append([])  # a trailing run of empty cells closes the printed row
+            if len(kept) >= 2 or (kept and re.search(r"\|\s*\|\s*$", line)):
+                # a line holding several cells is a whole printed row (`| 规章 | 2 | 0 | 2 |`); a
+                # trailing run of empty cells closes a row copied one cell per line
+                run.append([])
                 run_where.append(where)
             continue
+        serial = False
         if not line.strip():
             continue
         flush()

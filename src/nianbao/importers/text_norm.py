@@ -15,13 +15,27 @@ _ENUM = re.compile(r"^(\d{1,2})[、.,，．]")
 _NUMBERED = re.compile(r"^\d{1,2}\.")
 
 
+# Traditional forms of the characters printed in the national labels and headings. Mirror
+# sites republish reports in Traditional characters (format README §6 #12); matching keys read
+# them as the Simplified original. Only keys are converted: the draft keeps the printed text.
+_TRADITIONAL = str.maketrans(
+    "萬專業個為爲舉眾會傳體關決況減務動區單參發員國圍處復複審對屬應廢開強當徑總執護報據時權條構標"
+    "濟熱現穩類糾納線組織經結絡統繼續維編繳網罰職輿範獲規補計認訓議許訟設訪訴詢請讀談負責購費轉輯"
+    "過這進錯門問聞閱隱項題額駁數內與後於製採從機幾兩實說產態鎮鄉縣區劃際辦廳處級據",
+    "万专业个为为举众会传体关决况减务动区单参发员国围处复复审对属应废开强当径总执护报据时权条构标"
+    "济热现稳类纠纳线组织经结络统继续维编缴网罚职舆范获规补计认训议许讼设访诉询请读谈负责购费转辑"
+    "过这进错门问闻阅隐项题额驳数内与后于制采从机几两实说产态镇乡县区划际办厅处级据")
+_TRADITIONAL_ONLY = re.compile("[萬專業個為舉眾會傳體關況減務動區單參發員國圍處復複審對屬應廢開強當總執護報據時權條構標"
+                               "現類組織經結統續維編網職範規補計認議許訟設訪訴請讀負責費轉過這進門問閱項題額數與後於]")
+
+
 def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
 def key(text: str) -> str:
     """The matching key of a printed label."""
-    k = _SPACE.sub("", nfkc(text)).replace("\u200b", "").replace("\ufeff", "")
+    k = _SPACE.sub("", nfkc(text)).replace("\u200b", "").replace("\ufeff", "").translate(_TRADITIONAL)
     k = _ENUM.sub(r"\1.", k)
     k = k.replace("合计", "总计").replace("“", '"').replace("”", '"')
     return k.rstrip("|:")
@@ -34,6 +48,15 @@ def unnumbered(k: str) -> str:
 
 def has_number_prefix(k: str) -> bool:
     return bool(_NUMBERED.match(k))
+
+
+# C0/C1 control characters other than tab and line breaks: never content, and YAML forbids them
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+
+
+def strip_controls(text: str) -> tuple[str, int]:
+    """The text without control characters, and how many were removed."""
+    return _CONTROLS.subn("", text)
 
 
 def clean_line(text: str) -> str:
@@ -104,3 +127,9 @@ def read_cell(text: str | None) -> CellReading:
     if s in NOT_APPLICABLE:
         return CellReading(raw, None, raw)
     return CellReading(raw, None, raw, f"单元格“{raw}”不是数字，按原文保留，数值留空")
+
+
+def traditional_share(text: str) -> float:
+    """The share of Han characters that exist only in Traditional script (a mirror copy)."""
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return len(_TRADITIONAL_ONLY.findall(text)) / han if han else 0.0

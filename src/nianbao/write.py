@@ -11,7 +11,9 @@ from typing import Any
 from .formats import FORMATS
 from .formats.base import Table
 
-_PLAIN = re.compile(r"^[^\s'\"#&*!|>%@`{}\[\],:?-][^\n#]*$")
+# A plain (unquoted) scalar: no indicator first, no comment mark, one line (\Z: `$` would
+# accept a trailing newline), not starting with something a YAML 1.1 reader takes for a number.
+_PLAIN = re.compile(r"[^\s'\"#&*!|>%@`{}\[\],:?0-9+.-][^\n\r#]*\Z")
 _RESERVED = re.compile(r"^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|no|on|off|Yes|No|On|Off|YES|NO|ON|OFF|"
                        r"[-+]?[0-9][0-9_.:eE+-]*|\.[0-9].*|\.inf|\.nan|<<)$")
 _URL = re.compile(r"^https?://\S+$")
@@ -19,8 +21,8 @@ TOP_ORDER = ("format", "year", "title", "published", "dated", "signature", "inde
              "preamble", "sections", "tables", "local_tables", "acknowledged", "notes")
 
 
-def scalar(v: Any) -> str:
-    """A YAML scalar on one line."""
+def scalar(v: Any, flow: bool = False) -> str:
+    """A YAML scalar on one line; `flow` for one inside [ ] or { } (where , [ ] { } end it)."""
     if v is None:
         return "~"
     if isinstance(v, bool):
@@ -30,16 +32,24 @@ def scalar(v: Any) -> str:
     if isinstance(v, float):
         return repr(v)
     s = str(v)
-    if s and _PLAIN.match(s) and not _RESERVED.match(s) and not s.endswith(" ") and ": " not in s:
+    if (s and _PLAIN.match(s) and not _RESERVED.match(s) and not s.endswith((" ", "\t", ":"))
+            and ": " not in s and ":\t" not in s and not (flow and any(c in s for c in ",[]{}"))):
         return s
     return json.dumps(s, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
 
 
 def _cell(v: Any) -> str:
     if isinstance(v, dict):
-        inner = ", ".join(f"{k}: {scalar(v[k])}" for k in ("value", "raw") if k in v)
+        inner = ", ".join(f"{k}: {scalar(v[k], flow=True)}" for k in ("value", "raw") if k in v)
         return "{" + inner + "}"
-    return scalar(v)
+    return scalar(v, flow=True)
+
+
+def _block_safe(lines: list[str]) -> bool:
+    """A literal block keeps these lines exactly: the first sets the indentation, and a line of
+    only spaces would lose them."""
+    return (bool(lines[0]) and not lines[0][0].isspace()
+            and all(line == "" or line.strip() for line in lines) and not any("\r" in line for line in lines))
 
 
 def _block(text: str, indent: str) -> list[str]:
@@ -50,10 +60,11 @@ def _block(text: str, indent: str) -> list[str]:
     trailing = len(text) - len(body)
     chomp = "-" if trailing == 0 else ("" if trailing == 1 else "+")
     lines = body.split("\n")
-    lead = "2" if lines and lines[0].startswith(" ") else ""
-    out = [f"|{lead}{chomp}"]
+    if not _block_safe(lines):
+        return [json.dumps(text, ensure_ascii=False)]
+    out = [f"|{chomp}"]
     for line in lines:
-        out.append(f"{indent}{line}" if line.strip() else "")
+        out.append(f"{indent}{line}" if line else "")
     if chomp == "+":
         out.extend([""] * (trailing - 1))
     return out

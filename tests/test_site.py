@@ -167,3 +167,27 @@ def test_search_filters_by_year(built, page):
         hrefs = page.locator("#nb-results li a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
         assert hrefs and all(str(data["year"]) in h for h in hrefs if "/reports/" in h)
         page.guard.check()
+
+
+def test_report_on_a_phone_scrolls_its_tables_not_the_page(built, chromium):
+    """390 px wide: the page itself never scrolls sideways; the official tables do, inside their
+    frame, with label columns wide enough to read (not one character per line)."""
+    rid, _ = national_report()
+    ctx = chromium.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    page = ctx.new_page()
+    page.guard = Guard(page)
+    try:
+        with serve(built) as base:
+            page.goto(f"{base}/reports/{rid}.html")
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390
+            wrap = page.locator(".nb-table-wrap:has(table.nb-t-requests)")
+            assert wrap.evaluate("e => e.scrollWidth > e.clientWidth && getComputedStyle(e).overflowX === 'auto'")
+            widths = page.locator("table.nb-t-requests th.nb-label").evaluate_all(
+                "els => els.map(e => e.getBoundingClientRect().width)")
+            assert widths and min(widths) >= 100, min(widths)  # about 7 characters a line
+            assert page.locator(".nb-search-button").is_visible()
+            wrap.evaluate("e => e.scrollLeft = e.scrollWidth")
+            assert wrap.evaluate("e => e.scrollLeft") > 0
+            page.guard.check()
+    finally:
+        ctx.close()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -222,6 +223,7 @@ def build_site(content: str | Path = "content", site: str | Path | None = None, 
             package.join()
             _place_data(work, tmp)
             lap("data")
+        mark_external_links(tmp)
         _swap(tmp, site)
     except BaseException:
         if package is not None:
@@ -273,7 +275,11 @@ def _package_job(publish, result: Result, work: Path, error: Path) -> None:
             text = publish.data_page_markdown(info)
             if text.startswith("# "):  # the theme prints the page title already
                 text = text.split("\n", 1)[1] if "\n" in text else ""
-            body = markdown.markdown(text, extensions=["tables"], output_format="html")
+            # fenced_code: the page shows code samples (a `# comment` in one must not become a heading);
+            # toc: headings get ids, as on the pages mkdocs renders.
+            md = markdown.Markdown(extensions=["tables", "fenced_code", "toc"], output_format="html")
+            body = md.convert(text)
+            body = _page_toc(md.toc_tokens) + body  # mkdocs saw only a placeholder, so its sidebar is empty
         else:
             body = "<p>数据包已生成，见本目录下的文件。</p>"
         store = work / "slots-data"
@@ -285,6 +291,21 @@ def _package_job(publish, result: Result, work: Path, error: Path) -> None:
 
         error.write_text(traceback.format_exc(), encoding="utf-8")
         os._exit(1)
+
+
+def _page_toc(tokens: list) -> str:
+    """A contents list for a page whose body is filled in after mkdocs (the data page)."""
+    from html import escape
+
+    def items(level: list) -> str:
+        return "".join(f'<li><a href="#{escape(t["id"])}">{escape(t["name"])}</a>'
+                       + (f"<ul>{items(t['children'])}</ul>" if t.get("children") and t["level"] < 3 else "") + "</li>"
+                       for t in level)
+
+    top = [c for t in tokens for c in (t.get("children") or [])] if tokens and tokens[0]["level"] == 1 else tokens
+    if not top:
+        return ""
+    return f'<nav class="nb-page-toc" aria-label="本页目录"><p>本页目录</p><ul>{items(top)}</ul></nav>'
 
 
 def _place_data(work: Path, site: Path) -> None:
@@ -356,6 +377,40 @@ def _write_sitemap(site: Path, site_url: str) -> None:
     (site / "sitemap.xml").write_text(xml, encoding="utf-8")
     with open(site / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
         gz.write(xml.encode("utf-8"))
+
+
+_A_TAG = re.compile(r"<a\s[^>]*>", re.I)
+_HREF = re.compile(r'\shref="(https?://[^"]*)"', re.I)
+_REL = re.compile(r'\srel="([^"]*)"', re.I)
+EXTERNAL_REL = ("nofollow", "noopener", "noreferrer")
+
+
+def _external_rel(tag: str) -> str:
+    if not _HREF.search(tag):
+        return tag
+    found = _REL.search(tag)
+    if found is None:
+        return tag[:-1].rstrip("/").rstrip() + f' rel="{" ".join(EXTERNAL_REL)}">'
+    words = found.group(1).split()
+    words += [w for w in EXTERNAL_REL if w not in words]
+    return tag[:found.start()] + f' rel="{" ".join(words)}"' + tag[found.end():]
+
+
+def mark_external_links(site: Path) -> int:
+    """Links leaving the site carry rel="nofollow noopener noreferrer". Generated report,
+    agency, region and year pages write them so already; this covers the pages written by
+    hand or by Markdown (guides, data page). Returns the pages changed."""
+    changed = 0
+    for page in sorted(site.rglob("*.html")):
+        rel_parts = page.relative_to(site).parts
+        if rel_parts[0] in SHARDED_DIRS + ("pagefind", "assets"):
+            continue
+        html = page.read_text(encoding="utf-8")
+        new = _A_TAG.sub(lambda m: _external_rel(m.group(0)), html)
+        if new != html:
+            page.write_text(new, encoding="utf-8", newline="\n")
+            changed += 1
+    return changed
 
 
 def _run_all(commands: list[list[str]], step: str, env: dict | None = None) -> None:

@@ -6,13 +6,14 @@ Every string from YAML is escaped (see escape.py). Pages carry no timestamps.
 """
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .corpus import Corpus, build_corpus
 from .listings import agency_page, home_page, region_page, regions_index, year_page, years_index
-from .reference import about_page, cli_page, doc_page, downloads_page, rules_page, schema_page, search_page
+from .reference import about_page, cli_page, doc_images, doc_page, downloads_page, rules_page, schema_page, search_page
 from .slots import Slots, fill_site, write_slots
 from .report_page import SiteOptions, agency_md, region_md, render_report, report_md, year_md
 
@@ -60,6 +61,7 @@ def render_site(result: Any, docs_dir: Path, slots_dir: Path, opts: SiteOptions,
         emit(year_md(y), lambda s: year_page(y, corpus, s))
         pages += 1
     docs = repo_docs or Path("docs")
+    contributing = next((p for p in (docs / "contributing.md", docs.parent / "CONTRIBUTING.md") if p.is_file()), None)
     fixed = {
         "index.md": home_page,
         "regions/index.md": regions_index(corpus),
@@ -71,16 +73,21 @@ def render_site(result: Any, docs_dir: Path, slots_dir: Path, opts: SiteOptions,
         "about/schema.md": schema_page(),
         "about/yaml.md": doc_page(docs / "yaml.md", "YAML 格式",
                                   "YAML 录入格式的说明见仓库的 docs/yaml.md；字段一览见“字段说明”。"),
-        "about/contributing.md": doc_page(next((p for p in (docs / "contributing.md", docs.parent / "CONTRIBUTING.md")
-                                                if p.is_file()), None), "参与录入",
+        "about/contributing.md": doc_page(contributing, "参与录入",
                                           "欢迎补录和纠错：每份报告页上都有“编辑此报告”的链接，修改 YAML 文件后提交合并请求，"
                                           "持续集成会自动核对。录入格式见“YAML 格式”，规则见“核对规则”。"),
         "about/cli.md": cli_page(cli_group) if cli_group is not None else doc_page(None, "命令行", "运行 nianbao --help 查看。"),
     }
+    sources = {"about/yaml.md": docs / "yaml.md", "about/contributing.md": contributing}
     for rel, text in fixed.items():
         if callable(text):
             emit(rel, lambda s: text(corpus, s))
         else:
+            if rel in sources:
+                text, copies = doc_images(sources[rel], text, rel.rsplit("/", 1)[0])
+                for src, dest in copies:
+                    (docs_dir / dest).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(src, docs_dir / dest)
             _write(docs_dir, rel, text)
         pages += 1
     return RenderStats(len(corpus.reports), len(corpus.agencies), len(corpus.regions), len(corpus.years), pages)

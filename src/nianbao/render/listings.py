@@ -23,8 +23,40 @@ def front(title: str, index: bool = False, wide: bool = True) -> list[str]:
 
 
 def chart(kind: str, data: dict, title: str) -> str:
+    """A chart drawn by assets/nianbao.js, followed by its numbers as a table: the text
+    alternative for screen readers, and what remains when scripts do not run."""
     payload = json.dumps({"kind": kind, "title": title, **data}, ensure_ascii=False, sort_keys=True)
-    return f'<div class="nb-chart" role="img" aria-label="{esc(title)}" data-chart="{esc(payload)}"></div>'
+    return (f'<div class="nb-chart" role="img" aria-label="{esc(title)}（数据见下表）" data-chart="{esc(payload)}"></div>'
+            + chart_table(kind, data, title))
+
+
+def _share(v: float | None, total: float) -> str:
+    return "—" if v is None or not total else f"{100 * v / total:.1f}%"
+
+
+def chart_table(kind: str, data: dict, title: str) -> str:
+    series = data.get("series", [])
+    head = "".join(f'<th scope="col">{esc(s["name"])}</th>' for s in series)
+    rows = []
+    for i, year in enumerate(data.get("years", [])):
+        values = [s["data"][i] for s in series]
+        if kind == "shares":
+            total = sum(v or 0 for v in values)
+            if not total:
+                continue
+            cells = "".join(f"<td>{_share(v, total)}</td>" for v in values)
+        else:
+            new = data.get("new", [None] * (i + 1))[i]
+            if new is None and all(v is None for v in values):
+                continue
+            cells = f"<td>{_fmt(new)}</td>" + "".join(f"<td>{_fmt(v)}</td>" for v in values)
+        legacy = "*" if year in data.get("legacy", []) else ""
+        rows.append(f'<tr><th scope="row">{esc(year)}{legacy}</th>{cells}</tr>')
+    first = "" if kind == "shares" else '<th scope="col">本年新收申请</th>'
+    note = ('<p class="nb-note">* 按2014年版统计表的相近项目折算。</p>' if data.get("legacy") else "")
+    return (f'<details class="nb-chart-data" data-pagefind-ignore><summary>{esc(title)}：数据表</summary>'
+            f'<div class="nb-table-wrap"><table class="nb-list"><thead><tr><th scope="col">年度</th>{first}{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>{note}</details>")
 
 
 def _num(v: float | None) -> float | None:
@@ -83,7 +115,7 @@ def agency_page(agency: Agency, corpus: Corpus, slots: Slots) -> str:
     years = "、".join(str(r.year) for r in reports) or "尚无"
     facts.append(("已收录年度", esc(years)))
     province = region_name(province_of(agency.division))
-    out.append('<table class="nb-facts"><tbody>' + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in facts)
+    out.append('<table class="nb-facts"><tbody>' + "".join(f"<tr><th scope=row>{k}</th><td>{v}</td></tr>" for k, v in facts)
                + f'</tbody></table><span hidden data-pagefind-filter="province:{esc(province)}"></span>'
                f'<span hidden data-pagefind-filter="level:{esc(agency.level)}"></span>'
                '<span hidden data-pagefind-filter="type:机构"></span>')
@@ -94,14 +126,14 @@ def agency_page(agency: Agency, corpus: Corpus, slots: Slots) -> str:
             f"<td>{esc(r.published or '—')}</td><td>{late_badge(corpus.days_late(r))}</td>"
             f"<td>{esc(_fmt(corpus.requests.get(r.id) and corpus.requests[r.id].new))}</td>"
             f"<td>{finding_counts(corpus, r)}</td></tr>" for r in reversed(reports))
-        out.append(slots.put('<div class="nb-table-wrap" data-pagefind-ignore><table class="nb-list"><thead><tr><th>年度</th><th>报告</th><th>发布日期</th>'
-                             f"<th>期限</th><th>新收申请</th><th>核对</th></tr></thead><tbody>{body}</tbody></table></div>"))
+        out.append(slots.put('<div class="nb-table-wrap" data-pagefind-ignore><table class="nb-list"><thead><tr><th scope=col>年度</th><th scope=col>报告</th><th scope=col>发布日期</th>'
+                             f"<th scope=col>期限</th><th scope=col>新收申请</th><th scope=col>核对</th></tr></thead><tbody>{body}</tbody></table></div>"))
     else:
         out.append("<p>尚未收录该机构的报告。</p>")
     series = requests_series(reports, corpus)
     if any(v is not None for v in series["new"]):
         out += ["", "## 依申请公开：历年申请与办理结果", "",
-                chart("requests", series, f"{agency.name}：新收申请与办理结果"),
+                slots.put(chart("requests", series, f"{agency.name}：新收申请与办理结果")),
                 '<p class="nb-note">柱为各类办理结果（件），折线为本年新收申请（件）。'
                 "2018年及以前的报告按2014年版统计表的相近项目折算，仅供对照。</p>"]
     cross = [(r, f) for r in reports for f in corpus.findings.get(r.id, []) if _cross(f)]
@@ -131,13 +163,13 @@ def coverage_table(page: str, rows: list[tuple[str, str, dict[int, int]]], years
     """Rows of (target page, label, year -> count); cells show how many reports a year has."""
     if not rows or not years:
         return "<p>暂无。</p>"
-    head = "".join(f"<th>{y}</th>" for y in years)
+    head = "".join(f"<th scope=col>{y}</th>" for y in years)
     body = []
     for target, label, counts in rows:
         cells = "".join(
             f'<td class="nb-cov{" nb-has" if counts.get(y) else ""}">{counts.get(y, "")}</td>' for y in years)
-        body.append(f"<tr><th>{link(page, target, label)}</th>{cells}</tr>")
-    return (f'<div class="nb-table-wrap"><table class="nb-coverage"><thead><tr><th>{esc(header)}</th>{head}</tr></thead>'
+        body.append(f"<tr><th scope=row>{link(page, target, label)}</th>{cells}</tr>")
+    return (f'<div class="nb-table-wrap"><table class="nb-coverage"><thead><tr><th scope=col>{esc(header)}</th>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table></div>")
 
 
@@ -190,8 +222,8 @@ def year_page(year: int, corpus: Corpus, slots: Slots) -> str:
         body.append(f"<tr><td>{region_links(page, r.division)}</td><td>{link(page, report_md(r), a.name if a else r.agency_id)}</td>"
                     f"<td>{esc(r.published or '—')}</td><td>{late_badge(corpus.days_late(r))}</td>"
                     f"<td>{finding_counts(corpus, r)}</td></tr>")
-    out.append(slots.put('<div class="nb-table-wrap"><table class="nb-list"><thead><tr><th>地区</th><th>机构</th><th>发布日期</th><th>期限</th>'
-                         f"<th>核对</th></tr></thead><tbody>{''.join(body)}</tbody></table></div>"))
+    out.append(slots.put('<div class="nb-table-wrap"><table class="nb-list"><thead><tr><th scope=col>地区</th><th scope=col>机构</th><th scope=col>发布日期</th><th scope=col>期限</th>'
+                         f"<th scope=col>核对</th></tr></thead><tbody>{''.join(body)}</tbody></table></div>"))
     return "\n".join(out) + "\n"
 
 
@@ -220,8 +252,8 @@ def home_page(corpus: Corpus, slots: Slots) -> str:
         for k, v in stats) + "</div>")
     out += ["", "## 全国依申请公开情况", ""]
     series = requests_series(list(corpus.reports.values()), corpus)
-    out.append(chart("requests", series, "已收录报告合计：新收申请与办理结果"))
-    out.append(chart("shares", series, "办理结果构成（占比）"))
+    out.append(slots.put(chart("requests", series, "已收录报告合计：新收申请与办理结果")))
+    out.append(slots.put(chart("shares", series, "办理结果构成（占比）")))
     out.append('<p class="nb-note">合计仅包括已收录的报告，不代表全国总数。2018年及以前按2014年版统计表的相近项目折算。</p>')
     out += ["", "## 收录情况", ""]
     rows = [(region_md(p), region_name(p), _counts(corpus, corpus.agencies_under(p))) for p in provinces]

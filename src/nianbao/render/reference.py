@@ -1,7 +1,8 @@
 """Reference pages generated from the code: rules, schema fields, CLI, YAML format, downloads."""
 from __future__ import annotations
 
-from pathlib import Path
+import re
+from pathlib import Path, PurePosixPath
 
 from ..formats import FORMATS
 from .escape import esc
@@ -16,6 +17,10 @@ def rules_page() -> str:
         "“已确认原文如此”表示录入者核对过原文，原文本身如此。", "", rules_markdown(), ""])
 
 
+TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数", "array": "列表", "object": "映射（键: 值）",
+           "boolean": "是/否", "null": "空（~）"}
+
+
 def _fields(schema: dict, prefix: str = "") -> list[tuple[str, str, str, str]]:
     out = []
     required = set(schema.get("required", []))
@@ -24,7 +29,9 @@ def _fields(schema: dict, prefix: str = "") -> list[tuple[str, str, str, str]]:
         kind = sub.get("type") or ("取值：" + "、".join(map(str, sub["enum"])) if "enum" in sub else
                                    f"固定为 {sub['const']}" if "const" in sub else "见格式定义")
         if isinstance(kind, list):
-            kind = " / ".join(kind)
+            kind = " / ".join(TYPE_ZH.get(k, k) for k in kind)
+        else:
+            kind = TYPE_ZH.get(kind, kind)
         out.append((name, sub.get("title", ""), str(kind), ("必填。" if key in required else "") + sub.get("description", "")))
         if sub.get("type") == "object" and sub.get("properties") and key != "tables":
             out += _fields(sub, name + ".")
@@ -45,14 +52,14 @@ def schema_page() -> str:
         rows = "".join(f"<tr><td><code>{esc(n)}</code></td><td>{esc(t)}</td><td>{esc(k)}</td><td>{esc(d)}</td></tr>"
                        for n, t, k, d in _fields(schema))
         out += ["", f"## {esc(title)}", "",
-                '<div class="nb-table-wrap"><table class="nb-list"><thead><tr><th>字段</th><th>名称</th><th>类型</th><th>说明</th>'
+                '<div class="nb-table-wrap"><table class="nb-list"><thead><tr><th scope=col>字段</th><th scope=col>名称</th><th scope=col>类型</th><th scope=col>说明</th>'
                 f"</tr></thead><tbody>{rows}</tbody></table></div>"]
         tables = [t for t in FORMATS[schema["properties"]["format"]["const"]].tables] if "format" in schema["properties"] else []
         for t in tables:
             items = "".join(f"<tr><td><code>{esc(r.code)}</code></td><td>{esc(' › '.join(r.path + (r.label,)))}</td>"
                             f"<td>{esc('，'.join(c.label for c in r.columns))}</td></tr>" for r in t.rows)
             out += ["", f"### tables.{t.code}：{esc(t.title)}", "",
-                    '<div class="nb-table-wrap"><table class="nb-list"><thead><tr><th>行</th><th>原表项目</th><th>各列（按原表顺序）</th>'
+                    '<div class="nb-table-wrap"><table class="nb-list"><thead><tr><th scope=col>行</th><th scope=col>原表项目</th><th scope=col>各列（按原表顺序）</th>'
                     f"</tr></thead><tbody>{items}</tbody></table></div>"]
     return "\n".join(out) + "\n"
 
@@ -69,8 +76,20 @@ def cli_page(group) -> str:
         if cmd is None or cmd.hidden:
             continue
         ctx = click.Context(cmd, info_name=name, parent=root, terminal_width=100, max_content_width=100)
-        out += ["", f"## nianbao {esc(name)}", "", f'<pre class="nb-help">{esc(cmd.get_help(ctx))}</pre>']
+        out += ["", f"## nianbao {esc(name)}", "", f'<pre class="nb-help">{esc(help_zh(cmd.get_help(ctx)))}</pre>']
     return "\n".join(out) + "\n"
+
+
+# click prints a few words of its own in English; the reference page is read in Chinese.
+_CLICK_ZH = (("Usage:", "用法："), ("Options:", "选项："), ("Commands:", "命令："), ("Arguments:", "参数："),
+             ("Show this message and exit.", "显示本帮助并退出。"), ("Show the version and exit.", "显示版本并退出。"),
+             ("[required]", "[必填]"), ("[default: ", "[默认："), ("[OPTIONS]", "[选项]"))
+
+
+def help_zh(text: str) -> str:
+    for en, zh in _CLICK_ZH:
+        text = text.replace(en, zh)
+    return text
 
 
 def doc_page(source: Path | None, title: str, fallback: str) -> str:
@@ -81,6 +100,29 @@ def doc_page(source: Path | None, title: str, fallback: str) -> str:
             text = f"# {title}\n\n" + text
         return text if text.endswith("\n") else text + "\n"
     return "\n".join(front(title, wide=False) + [fallback, ""])
+
+
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
+
+
+def doc_images(source: Path | None, text: str, page_dir: str) -> tuple[str, list[tuple[Path, str]]]:
+    """Images a hand-written page shows by a path relative to its file in the repository.
+    Those that exist are copied beside the page (returned as (file, docs path)); those that
+    do not (screenshots appear only after `make test`) become their text description."""
+    copies: list[tuple[Path, str]] = []
+
+    def place(m: re.Match) -> str:
+        alt, target = m.group(1), m.group(2)
+        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith("/"):
+            return m.group(0)
+        parts = PurePosixPath(target).parts
+        found = source.parent / target if source is not None else None
+        if ".." not in parts and found is not None and found.is_file():
+            copies.append((found, f"{page_dir}/{target}"))
+            return m.group(0)
+        return f"（图：{alt}）"
+
+    return _IMAGE.sub(place, text), copies
 
 
 def downloads_page(has_data: bool) -> str:

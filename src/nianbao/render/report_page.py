@@ -84,16 +84,31 @@ def finding_item(n: int | None, f: Finding, page: str, table_label) -> str:
             f"{esc(f.message)}{where}{ack}</li>")
 
 
+# Report fields that findings point at, as readers know them.
+FIELD_ZH = {"source": "来源", "source.url": "原文网址", "source.archive": "存档网址", "source.retrieved": "获取日期",
+            "published": "发布日期", "dated": "落款日期", "title": "标题", "preamble": "开头语", "notes": "录入说明",
+            "signature": "落款单位", "index_no": "索引号", "doc_no": "文号", "year": "年度", "format": "格式"}
+
+
 def cell_label_fn(r: Report):
+    """A reader's name for a finding's cell id: a table cell, a whole table, a section or a field."""
     def label(cell_id: str) -> str:
+        other, sep, local = cell_id.partition(":")
+        if sep:  # a cell of another report (cross-year rules): "<report id>:<cell>"
+            return f"{other}：{local}"
         parts = cell_id.split(".")
-        if len(parts) == 3 and parts[0] in r.tables:
+        if parts[0] in r.tables:
             t = r.tables[parts[0]].definition
-            try:
-                return t.cell_label(parts[1], parts[2])
-            except KeyError:
-                return cell_id
-        return cell_id
+            if len(parts) == 1:
+                return f"表“{t.title}”"
+            if len(parts) == 3:
+                try:
+                    return t.cell_label(parts[1], parts[2])
+                except KeyError:
+                    return cell_id
+        if parts[0] == "sections" and len(parts) >= 2 and parts[1].isdigit() and int(parts[1]) < len(r.sections):
+            return f"“{r.sections[int(parts[1])].heading}”一节"
+        return FIELD_ZH.get(cell_id, cell_id)
     return label
 
 
@@ -166,17 +181,18 @@ def render_report(r: Report, corpus: Corpus, opts: SiteOptions, slots: Slots) ->
                + (f'<span hidden data-pagefind-filter="level:{esc(level)}"></span>' if level else "")
                + '<span hidden data-pagefind-filter="type:年报"></span>')
     out.append(slots.put('<table class="nb-facts" data-report="' + esc(r.id) + '"><tbody>'
-                         + "".join(f"<tr{' data-pagefind-ignore' if k in UNSEARCHED else ''}><th>{k}</th><td>{v}</td></tr>"
+                         + "".join(f"<tr{' data-pagefind-ignore' if k in UNSEARCHED else ''}><th scope=\"row\">{k}</th><td>{v}</td></tr>"
                                    for k, v in rows)
                          + f"</tbody></table>{filters}"))
     out.append("")
 
     errors = sum(1 for f in findings if not f.acknowledged and f.severity == "error")
     warnings = sum(1 for f in findings if not f.acknowledged and f.severity == "warning")
+    notices = sum(1 for f in findings if not f.acknowledged and f.severity == "info")
     acked = sum(1 for f in findings if f.acknowledged)
     out += ["## 核对结果", ""]
     if findings:
-        out.append(f'<p class="nb-summary">错误 {errors} 项，警告 {warnings} 项，已确认原文如此 {acked} 项；'
+        out.append(f'<p class="nb-summary">错误 {errors} 项，警告 {warnings} 项，提示 {notices} 项，已确认原文如此 {acked} 项；'
                    "表中有标记的单元格即问题所在，编号对应下列各项。</p>")
         out.append(slots.put('<ol class="nb-findings" data-pagefind-ignore>' + "".join(finding_item(n, f, page, label) for n, f in numbered)
                              + "</ol>"))
@@ -188,27 +204,45 @@ def render_report(r: Report, corpus: Corpus, opts: SiteOptions, slots: Slots) ->
         out += [paragraphs_html(r.meta["preamble"], "nb-preamble"), ""]
     placed = _section_tables(r)
     used: set[str] = set()
+    legend = [any(td.status == "table" for td in r.tables.values()) or bool(r.local_tables)]
+
+    def with_legend(html: str) -> str:
+        """The key to the cell styles, once, right above the first table drawn."""
+        if legend[0] and "nb-table-wrap" in html:
+            legend[0] = False
+            return LEGEND + html
+        return html
+
     for i, s in enumerate(r.sections):
         out += [f"## {md_inline(s.heading) or '（无标题）'}", ""]
         if s.text.strip():
             out += [paragraphs_html(s.text), ""]
+        elif not placed.get(i):
+            out += ['<p class="nb-note">（原文此节没有内容。）</p>', ""]
         for code in placed.get(i, []):
             used.add(code)
-            out += [slots.put(table_html(r.tables[code], marks)), ""]
+            out += [slots.put(with_legend(table_html(r.tables[code], marks))), ""]
     rest = [c for c in r.tables if c not in used]
     if rest or r.local_tables:
         out += ["## 统计表", ""]
         for code in rest:
-            out += [slots.put(f'<p class="nb-local-title">{esc(r.tables[code].definition.title)}</p>'
-                              + table_html(r.tables[code], marks)), ""]
+            out += [slots.put(with_legend(f'<p class="nb-local-title">{esc(r.tables[code].definition.title)}</p>'
+                                          + table_html(r.tables[code], marks))), ""]
         for i, t in enumerate(r.local_tables):
-            out += [slots.put(local_table_html(i, t)), ""]
+            out += [slots.put(with_legend(local_table_html(i, t))), ""]
     if r.meta.get("notes"):
         out += ["## 录入说明", "", paragraphs_html(r.meta["notes"], "nb-notes"), ""]
-    out += [slots.put('<p class="nb-legend" data-pagefind-ignore><span class="nb-c nb-num">0</span> 零　'
-            '<span class="nb-c nb-blank"><span class="nb-sr">空白</span></span> 原表空白（不是 0）　'
-            '<span class="nb-c nb-raw">/</span> 原文不是数字　'
-            '<span class="nb-c nb-hasraw">12</span> 数值另有原文（悬停查看）　'
-            '<span class="nb-c nb-flag">5</span> 核对有问题　'
-            '<span class="nb-c nb-flag-ack">5</span> 已确认原文如此</p>'), ""]
     return "\n".join(out)
+
+
+_LEGEND_ITEMS = (
+    ('<span class="nb-c nb-num">0</span>', "零"),
+    ('<span class="nb-c nb-blank"><span class="nb-sr">空白</span></span>', "原表空白（不是 0）"),
+    ('<span class="nb-c nb-raw">/</span>', "原文不是数字，照录原文"),
+    ('<span class="nb-c nb-hasraw">12</span>', "数值另有原文（悬停查看）"),
+    ('<span class="nb-c nb-absent"><span class="nb-sr">未录入</span></span>', "本行未录入（如原表没有此行）"),
+    ('<span class="nb-c nb-flag">5<sup class="nb-mark">1</sup></span>', "核对有问题（上标为问题编号）"),
+    ('<span class="nb-c nb-flag-ack">5</span>', "已确认原文如此"),
+)
+LEGEND = ('<p class="nb-legend" data-pagefind-ignore>表中单元格：'
+          + "".join(f'<span class="nb-li">{sample} {text}</span>' for sample, text in _LEGEND_ITEMS) + "</p>")

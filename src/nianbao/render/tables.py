@@ -88,14 +88,14 @@ def _column_headers(columns: tuple[Column, ...]) -> tuple[list[str], list[str]]:
     while i < len(columns):
         c = columns[i]
         if c.group is None:
-            top.append(f'<th rowspan="2">{esc(c.label)}</th>')
+            top.append(f'<th scope="col" rowspan="2">{esc(c.label)}</th>')
             i += 1
             continue
         j = i
         while j < len(columns) and columns[j].group == c.group:
-            bottom.append(f"<th>{esc(columns[j].label)}</th>")
+            bottom.append(f'<th scope="col">{esc(columns[j].label)}</th>')
             j += 1
-        top.append(f'<th colspan="{j - i}">{esc(c.group)}</th>')
+        top.append(f'<th scope="colgroup" colspan="{j - i}">{esc(c.group)}</th>')
         i = j
     return top, bottom
 
@@ -111,10 +111,10 @@ def _grouped_rows_table(td: TableData, marks: Marks) -> str:
     corner = t.corner or t.blocks[0].header or ""
     out = ["<thead>"]
     top, bottom = (_column_headers(columns) if has_groups
-                   else ([f"<th>{esc(c.label)}</th>" for c in columns], []))
-    first = f'<th class="nb-corner" colspan="{depth}" rowspan="{head_rows}">{esc(corner)}</th>'
+                   else ([f'<th scope="col">{esc(c.label)}</th>' for c in columns], []))
+    first = f'<th class="nb-corner" scope="col" colspan="{depth}" rowspan="{head_rows}">{esc(corner)}</th>'
     if t.column_header:
-        out.append(f'<tr>{first}<th colspan="{len(columns)}">{esc(t.column_header)}</th></tr>')
+        out.append(f'<tr>{first}<th scope="colgroup" colspan="{len(columns)}">{esc(t.column_header)}</th></tr>')
         out.append("<tr>" + "".join(top) + "</tr>")
     else:
         out.append("<tr>" + first + "".join(top) + "</tr>")
@@ -130,9 +130,9 @@ def _grouped_rows_table(td: TableData, marks: Marks) -> str:
             span = 1
             while i + span < len(rows) and rows[i + span].path[:k + 1] == prefix:
                 span += 1
-            parts.append(f'<th class="nb-group" rowspan="{span}">{esc(prefix[-1])}</th>')
+            parts.append(f'<th class="nb-group" scope="rowgroup" rowspan="{span}">{esc(prefix[-1])}</th>')
         own = depth - len(row.path)
-        parts.append(f'<th class="nb-label"{f" colspan={chr(34)}{own}{chr(34)}" if own > 1 else ""}>'
+        parts.append(f'<th class="nb-label" scope="row"{f" colspan={chr(34)}{own}{chr(34)}" if own > 1 else ""}>'
                      f"{esc(row.label)}</th>")
         for col, cell in zip(row.columns, _cells(td, row)):
             parts.append(cell_html(cell, f"{t.code}.{row.code}.{col.code}", t.cell_label(row.code, col.code), marks))
@@ -146,24 +146,30 @@ def _across_table(td: TableData, marks: Marks) -> str:
     t = td.definition
     rows = t.rows
     n = len(rows[0].columns)
-    top, middle = [], []
+    # As printed: a block without a path (行政复议) has its column labels right under its
+    # title, two rows high; blocks under a common title (行政诉讼) get a middle row.
+    top, middle, bottom = [], [], []
     i = 0
     while i < len(rows):
         r = rows[i]
         if not r.path:
-            top.append(f'<th colspan="{n}" rowspan="2">{esc(r.label)}</th>')
+            top.append(f'<th scope="colgroup" colspan="{n}">{esc(r.label)}</th>')
+            middle += [f'<th scope="col" rowspan="2">{esc(c.label)}</th>' for c in r.columns]
             i += 1
             continue
         j = i
         while j < len(rows) and rows[j].path[:1] == r.path[:1]:
-            middle.append(f'<th colspan="{n}">{esc(rows[j].label)}</th>')
+            middle.append(f'<th scope="colgroup" colspan="{n}">{esc(rows[j].label)}</th>')
+            bottom += [f'<th scope="col">{esc(c.label)}</th>' for c in rows[j].columns]
             j += 1
-        top.append(f'<th colspan="{n * (j - i)}">{esc(r.path[0])}</th>')
+        top.append(f'<th scope="colgroup" colspan="{n * (j - i)}">{esc(r.path[0])}</th>')
         i = j
-    leaves = "".join(f"<th>{esc(c.label)}</th>" for r in rows for c in r.columns)
+    if not bottom:  # no titled group: a single header row under the block titles
+        middle = [m.replace(' rowspan="2"', "") for m in middle]
+    leaves = f"<tr>{''.join(bottom)}</tr>" if bottom else ""
     cells = "".join(cell_html(cell, f"{t.code}.{r.code}.{c.code}", t.cell_label(r.code, c.code), marks)
                     for r in rows for c, cell in zip(r.columns, _cells(td, r)))
-    return (f"<thead><tr>{''.join(top)}</tr><tr>{''.join(middle)}</tr><tr>{leaves}</tr></thead>"
+    return (f"<thead><tr>{''.join(top)}</tr><tr>{''.join(middle)}</tr>{leaves}</thead>"
             f"<tbody><tr>{cells}</tr></tbody>")
 
 
@@ -175,19 +181,19 @@ def _stacked_blocks_table(td: TableData, marks: Marks) -> str:
     for block in t.blocks:
         rows = [r for r in t.rows if r.block.code == block.code]
         if block.label:
-            out.append(f'<tr><th class="nb-block" colspan="{width}">{esc(block.label)}</th></tr>')
-        heads = [f"<th>{esc(c.label)}</th>" for c in block.columns]
+            out.append(f'<tr><th class="nb-block" scope="colgroup" colspan="{width}">{esc(block.label)}</th></tr>')
+        heads = [f'<th scope="col">{esc(c.label)}</th>' for c in block.columns]
         fill = width - 1 - len(block.columns)
         if fill:
-            heads[-1] = heads[-1].replace("<th>", f'<th colspan="{fill + 1}">', 1)
-        out.append(f"<tr><th>{esc(block.header or '')}</th>{''.join(heads)}</tr>")
+            heads[-1] = heads[-1].replace("<th ", f'<th colspan="{fill + 1}" ', 1)
+        out.append(f"<tr><th scope=\"col\">{esc(block.header or '')}</th>{''.join(heads)}</tr>")
         for row in rows:
             cells = []
             for k, (col, cell) in enumerate(zip(row.columns, _cells(td, row))):
                 extra = f' colspan="{fill + 1}"' if fill and k == len(row.columns) - 1 else ""
                 cells.append(cell_html(cell, f"{t.code}.{row.code}.{col.code}",
                                        t.cell_label(row.code, col.code), marks, extra))
-            out.append(f'<tr data-row="{esc(row.code)}"><th class="nb-label">{esc(row.label)}</th>{"".join(cells)}</tr>')
+            out.append(f'<tr data-row="{esc(row.code)}"><th class="nb-label" scope="row">{esc(row.label)}</th>{"".join(cells)}</tr>')
     out.append("</tbody>")
     return "".join(out)
 
@@ -195,17 +201,17 @@ def _stacked_blocks_table(td: TableData, marks: Marks) -> str:
 def _scalar_table(td: TableData, marks: Marks) -> str:
     """The 2014 statistics table: 统计指标 | 计量单位 | 统计数, group titles as rows."""
     t = td.definition
-    out = ['<thead><tr><th>统计指标</th><th>计量单位</th><th>统计数</th></tr></thead><tbody>']
+    out = ['<thead><tr><th scope="col">统计指标</th><th scope="col">计量单位</th><th scope="col">统计数</th></tr></thead><tbody>']
     seen: set[str] = set()
     for row in t.rows:
         for k, group in enumerate(row.path):
             if group not in seen:
                 seen.add(group)
-                out.append(f'<tr><th class="nb-group nb-indent-{k}" colspan="3">{esc(group)}</th></tr>')
+                out.append(f'<tr><th class="nb-group nb-indent-{k}" scope="colgroup" colspan="3">{esc(group)}</th></tr>')
         seen.add(row.label)
         cell = _cells(td, row)[0]
         col = row.columns[0]
-        out.append(f'<tr data-row="{esc(row.code)}"><th class="nb-label nb-indent-{len(row.path)}">{esc(row.label)}</th>'
+        out.append(f'<tr data-row="{esc(row.code)}"><th class="nb-label nb-indent-{len(row.path)}" scope="row">{esc(row.label)}</th>'
                    f"<td class=\"nb-unit\">{esc(row.unit or '')}</td>"
                    + cell_html(cell, f"{t.code}.{row.code}.{col.code}", t.cell_label(row.code, col.code), marks)
                    + "</tr>")
@@ -217,8 +223,10 @@ def table_html(td: TableData, marks: Marks) -> str:
     t = td.definition
     note = f'<p class="nb-table-note">说明：{esc(td.note)}</p>' if td.note else ""
     foreign = "" if td.own_format else f'<p class="nb-table-note">本表按{esc(td.format.title)}填报。</p>'
+    flags = table_flags(t.code, marks)
     if td.status != "table":
-        return f'<div class="nb-table-status" data-table="{esc(t.code)}">{STATUS_ZH.get(td.status, "")}</div>{note}'
+        return (f'<div class="nb-table-status" data-table="{esc(t.code)}">{STATUS_ZH.get(td.status, "")}</div>'
+                f"{flags}{note}")
     if t.scalar_rows:
         body = _scalar_table(td, marks)
     elif len(t.blocks) > 1 and all(sum(1 for r in t.rows if r.block is b) == 1 for b in t.blocks) \
@@ -229,15 +237,28 @@ def table_html(td: TableData, marks: Marks) -> str:
     else:
         body = _grouped_rows_table(td, marks)
     # Numbers and printed labels are the same on every page: kept out of the search index.
-    return (f'<div class="nb-table-wrap" data-pagefind-ignore><table class="nb-table nb-t-{esc(t.code)}" data-table="{esc(t.code)}">'
-            f"{body}</table></div>{foreign}{note}")
+    # The wrapper scrolls sideways on narrow screens; it is focusable so keyboards can scroll it too.
+    return (f'<div class="nb-table-wrap" data-pagefind-ignore tabindex="0" role="region" aria-label="{esc(t.title)}">'
+            f'<table class="nb-table nb-t-{esc(t.code)}" data-table="{esc(t.code)}">'
+            f"{body}</table></div>{flags}{foreign}{note}")
+
+
+def table_flags(code: str, marks: Marks) -> str:
+    """Findings about a whole table (not one cell), printed right under it."""
+    found = marks.of(code)
+    if not found:
+        return ""
+    items = "　".join(f'<a href="#finding-{n}" title="{esc(msg)}">[{n}]</a>' + ("（已确认原文如此）" if ack else "")
+                     for n, ack, msg in found)
+    return f'<p class="nb-table-flags" data-pagefind-ignore>本表的核对结果：{items}</p>'
 
 
 def local_table_html(index: int, table: dict) -> str:
     columns = [str(c) for c in table.get("columns", [])]
     out = [f'<p class="nb-local-title">{esc(table.get("title", ""))}</p>',
-           f'<div class="nb-table-wrap" data-pagefind-ignore><table class="nb-table nb-t-local" data-table="local.{index}"><thead><tr>'
-           "<th>指标</th><th>单位</th>" + "".join(f"<th>{esc(c)}</th>" for c in columns) + "</tr></thead><tbody>"]
+           f'<div class="nb-table-wrap" data-pagefind-ignore tabindex="0" role="region" aria-label="{esc(table.get("title", ""))}">'
+           f'<table class="nb-table nb-t-local" data-table="local.{index}"><thead><tr>'
+           '<th scope="col">指标</th><th scope="col">单位</th>' + "".join(f'<th scope="col">{esc(c)}</th>' for c in columns) + "</tr></thead><tbody>"]
     from ..model import cell_from_yaml
 
     for r, row in enumerate(table.get("rows", [])):
@@ -245,7 +266,7 @@ def local_table_html(index: int, table: dict) -> str:
         values += [None] * (len(columns) - len(values))
         cells = "".join(cell_html(cell_from_yaml(v), f"local.{index}.{r}.{k}", f"{row.get('label', '')} × {columns[k] if k < len(columns) else ''}", Marks())
                         for k, v in enumerate(values))
-        out.append(f'<tr><th class="nb-label">{esc(row.get("label", ""))}</th><td class="nb-unit">{esc(row.get("unit", ""))}</td>{cells}</tr>')
+        out.append(f'<tr><th class="nb-label" scope="row">{esc(row.get("label", ""))}</th><td class="nb-unit">{esc(row.get("unit", ""))}</td>{cells}</tr>')
     out.append("</tbody></table></div>")
     if table.get("note"):
         out.append(f'<p class="nb-table-note">说明：{esc(table["note"])}</p>')

@@ -16,6 +16,8 @@
       .filter(function (s) { return s.isWordLike; }).map(function (s) { return s.segment; });
     if (words.length < 2) return term;
     var kept = words.filter(function (w) { return COMMON.indexOf(w) < 0; });
+    // Nothing to drop: pass the term as typed (Pagefind 1.4 segments it the way it indexed).
+    if (kept.length === words.length) return term;
     if (!kept.length) {  // only common words: the rarest of them
       kept = [words.slice().sort(function (a, b) { return COMMON.indexOf(b) - COMMON.indexOf(a); })[0]];
     }

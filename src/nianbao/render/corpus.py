@@ -131,7 +131,8 @@ class Corpus:
         return days_late(report.published, report.year, self.kind(report))
 
     def deadline_text(self, report: Report) -> str:
-        return deadline_rule(report.year, self.kind(report))
+        a = self.agency_of(report)
+        return deadline_rule(report.year, self.kind(report), a.level if a else None)
 
     def agencies_under(self, region: str) -> list[str]:
         """Agency ids at or below a region."""

@@ -11,7 +11,7 @@ from .slots import Slots
 from .tables import Marks, local_table_html, table_html
 
 # Facts that read the same on every page stay out of the search index.
-UNSEARCHED = {"格式", "法定期限", "来源", "数据下载", "数据源", "发布日期", "落款日期"}
+UNSEARCHED = {"格式", "发布期限", "来源", "数据下载", "数据源", "发布日期", "落款日期"}
 MEDIUM_ZH = {"html": "网页", "pdf": "PDF", "docx": "Word 文档", "text": "复制的网页文字", "image": "图片", "other": "其他"}
 
 
@@ -146,7 +146,7 @@ def render_report(r: Report, corpus: Corpus, opts: SiteOptions, slots: Slots) ->
         ("年度", link(page, year_md(r.year), f"{r.year}年度")),
         ("格式", esc(r.format.title)),
         ("发布日期", (esc(r.published) + " " if r.published else "") + late_badge(corpus.days_late(r))),
-        ("法定期限", esc(corpus.deadline_text(r))),
+        ("发布期限", esc(corpus.deadline_text(r))),
     ]
     if r.dated:
         rows.append(("落款日期", esc(r.dated)))

@@ -7,26 +7,23 @@ from pathlib import Path
 
 import pytest
 
-from nianbao.generate import generate_corpus
 from nianbao.load import load_file
 from nianbao.validate import validate
 from nianbao.write import dump_report
 
+from conftest import private_copy
+
 SEED = 3  # division 231086: agencies with 2019–2024 (zf, fgj) and 2016–2024 (mzj)
 
 
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("pristine")
-    generate_corpus(60, root, seed=SEED)
-    return root
+@pytest.fixture
+def pristine(generated) -> Path:
+    return generated(60, SEED)
 
 
 @pytest.fixture
 def corpus(pristine: Path, tmp_path: Path) -> Path:
-    root = tmp_path / "corpus"
-    shutil.copytree(pristine, root)
-    return root
+    return private_copy(pristine, tmp_path)
 
 
 def agency_dir(root: Path, first: int, last: int) -> Path:

@@ -5,33 +5,24 @@ per format; each rule's first identity is broken by changing one of its cells.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from nianbao.formats import FORMATS
-from nianbao.generate import generate_corpus
 from nianbao.load import load_file
 from nianbao.validate import validate
 from nianbao.write import dump_report
 
+from conftest import private_copy
+
 IDENTITY_RULES = sorted({(f.code, t.code, r.id) for f in FORMATS.values() for t in f.tables for r in t.rules})
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("corpus") / "content"
-    generate_corpus(120, root, seed=7)
-    return root
 
 
 @pytest.fixture
 def corpus(generated, tmp_path) -> Path:
     """A private copy: tests change files in place."""
-    root = tmp_path / "content"
-    shutil.copytree(generated, root)
-    return root
+    return private_copy(generated(120, 7), tmp_path)
 
 
 def _report_of(root: Path, fmt: str, table: str) -> Path:

@@ -3,16 +3,16 @@ per-report META-04 and STRUCT-03."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from nianbao.generate import generate_corpus
 from nianbao.load import load_file
 from nianbao.validate import validate
 from nianbao.validate.rules.narrative import extract
 from nianbao.write import dump_agency, dump_report
+
+from conftest import private_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -67,18 +67,14 @@ def test_extract_full_width_digits() -> None:
 
 
 # ---- a generated corpus to change -----------------------------------------------------------
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("pristine")
-    generate_corpus(25, root, seed=3)
-    return root
+@pytest.fixture
+def pristine(generated) -> Path:
+    return generated(25, 3)
 
 
 @pytest.fixture
 def corpus(pristine: Path, tmp_path: Path) -> Path:
-    root = tmp_path / "corpus"
-    shutil.copytree(pristine, root)
-    return root
+    return private_copy(pristine, tmp_path)
 
 
 def report_of(root: Path, kind: str, fmt: str = "gov2021") -> Path:

@@ -24,8 +24,11 @@ from pathlib import Path
 
 import yaml
 
+from .deadlines import parse_date
 from .render import RenderStats, SiteOptions, fill_site, render_site
-from .render.slots import PLACEHOLDER, SlotError
+from .render.escape import esc
+from .render.slots import PLACEHOLDER, Slots, SlotError, write_slots
+from .site_shards import SHARDED_DIRS, generated_pages, merge_shards, split_docs, write_sitemap
 from .validate import Result, validate
 
 ECHARTS_VERSION = "5.6.0"
@@ -87,14 +90,10 @@ def _site_options(config: dict) -> SiteOptions:
 
 def _source_epoch(result: Result) -> int:
     """The latest date named in the content: a stable stand-in for 'now'."""
-    days = []
+    days: list[dt.date] = []
     for r in result.reports.values():
         src = r.meta.get("source") or {}
-        for d in (r.published, r.dated, src.get("retrieved")):
-            try:
-                days.append(dt.date.fromisoformat(d))
-            except (TypeError, ValueError):
-                pass
+        days += filter(None, map(parse_date, (r.published, r.dated, src.get("retrieved"))))
     day = max(days) if days else dt.date(2020, 1, 1)
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
 
@@ -109,13 +108,18 @@ def _blocking_summary(result: Result) -> str:
             "请先改正（nianbao validate 可逐项查看）：\n" + "\n".join(lines) + more)
 
 
+def _check(step: str, code: int, out: str, err: str) -> None:
+    """A tool's run stops the build when it failed or said anything alarming (strict mode)."""
+    noise = "\n".join(line for line in (out + err).splitlines()
+                      if line.lstrip().startswith(("WARNING", "ERROR", "Error", "Aborted")))
+    if code != 0 or noise:
+        detail = (noise or err or out).strip()[-3000:]
+        raise BuildError(f"{step}失败（退出码 {code}），网站没有更新：\n{detail}")
+
+
 def _run(cmd: list[str], step: str, env: dict | None = None) -> None:
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    noise = "\n".join(line for line in (proc.stdout + proc.stderr).splitlines()
-                      if line.lstrip().startswith(("WARNING", "ERROR", "Error", "Aborted")))
-    if proc.returncode != 0 or noise:
-        detail = (noise or proc.stderr or proc.stdout).strip()[-3000:]
-        raise BuildError(f"{step}失败（退出码 {proc.returncode}），网站没有更新：\n{detail}")
+    _check(step, proc.returncode, proc.stdout, proc.stderr)
 
 
 def _recover(site: Path) -> None:
@@ -171,23 +175,21 @@ def build_site(content: str | Path = "content", site: str | Path | None = None, 
         d.mkdir(parents=True)
     from . import cli
 
-    publish = _publisher()
     stats = render_site(result, docs, slots, _site_options(cfg), cli_group=cli.main, repo_docs=config.parent / "docs",
-                        has_data=publish is not None)
+                        has_data=True)
     (docs / ECHARTS_SITE_PATH).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(vendor_echarts(), docs / ECHARTS_SITE_PATH)
     lap("render")
 
-    if publish is not None:
-        # The data page's body arrives after mkdocs (the package is built while Pagefind runs).
-        (docs / "data").mkdir(exist_ok=True)
-        (docs / "data" / "index.md").write_text('---\ntitle: "开放数据"\n---\n\n' + PLACEHOLDER.format(0) + "\n",
-                                                encoding="utf-8")
+    # The data page's body arrives after mkdocs (the package is built while Pagefind runs).
+    (docs / "data").mkdir(exist_ok=True)
+    (docs / "data" / "index.md").write_text('---\ntitle: "开放数据"\n---\n\n' + PLACEHOLDER.format(0) + "\n",
+                                            encoding="utf-8")
 
     site.parent.mkdir(parents=True, exist_ok=True)
     _recover(site)
     tmp = site.parent / f".{site.name}.tmp-{os.getpid()}"
-    shards = _shard_docs(docs, work, _shard_count(docs))
+    shards = split_docs(docs, work, _shard_count(docs))
     outputs = [tmp] + [tmp.with_name(f"{tmp.name}-{k}") for k in range(1, len(shards))]
     package = None
     try:
@@ -206,23 +208,22 @@ def build_site(content: str | Path = "content", site: str | Path | None = None, 
         # NO_MKDOCS_2_WARNING: Material prints a banner about MkDocs 2.0 on every build.
         env = dict(os.environ, SOURCE_DATE_EPOCH=str(_source_epoch(result)), NO_MKDOCS_2_WARNING="1")
         _run_all(commands, "mkdocs 构建", env)
-        _merge_shards(shards, outputs)
+        merge_shards(shards, outputs)
         if len(shards) > 1:
-            _write_sitemap(tmp, str(cfg.get("site_url") or ""))
+            write_sitemap(tmp, str(cfg.get("site_url") or ""))
         try:
             fill_site(slots, tmp)
         except SlotError as exc:
             raise BuildError(f"页面片段未能填入，网站没有更新：{exc}") from None
         lap("mkdocs")
-        package = _Background(publish, result, work) if publish is not None else None
+        package = _Background(result, work)
         if search:
             _run([sys.executable, "-m", "pagefind", "--site", str(tmp), "--output-subdir", "pagefind", "--silent"],
                  "Pagefind 搜索索引")
             lap("search")
-        if package is not None:
-            package.join()
-            _place_data(work, tmp)
-            lap("data")
+        package.join()
+        _place_data(work, tmp)
+        lap("data")
         mark_external_links(tmp)
         _swap(tmp, site)
     except BaseException:
@@ -231,7 +232,7 @@ def build_site(content: str | Path = "content", site: str | Path | None = None, 
         for out in outputs:
             shutil.rmtree(out, ignore_errors=True)
         raise
-    return BuildResult(site, stats, timings, "pagefind" if search else "", publish is not None)
+    return BuildResult(site, stats, timings, "pagefind" if search else "", True)
 
 
 class _Background:
@@ -240,14 +241,14 @@ class _Background:
     Forked, so the validated corpus is shared without pickling; the child writes the
     package and its page into `work` and reports failure through a file."""
 
-    def __init__(self, publish, result: Result, work: Path) -> None:
+    def __init__(self, result: Result, work: Path) -> None:
         import multiprocessing
 
         self.work = work
         self.error = work / "data-error.txt"
         self.error.unlink(missing_ok=True)
         ctx = multiprocessing.get_context("fork")
-        self.proc = ctx.Process(target=_package_job, args=(publish, result, work, self.error))
+        self.proc = ctx.Process(target=_package_job, args=(result, work, self.error))
         self.proc.start()
 
     def join(self) -> None:
@@ -262,30 +263,26 @@ class _Background:
             self.proc.join()
 
 
-def _package_job(publish, result: Result, work: Path, error: Path) -> None:
+def _package_job(result: Result, work: Path, error: Path) -> None:
     try:
-        import json
-
         import markdown
+
+        from .publish import build_package, data_page_markdown
 
         data = work / "data"
         shutil.rmtree(data, ignore_errors=True)
-        info = publish.build_package(result, data)
-        if hasattr(publish, "data_page_markdown"):
-            text = publish.data_page_markdown(info)
-            if text.startswith("# "):  # the theme prints the page title already
-                text = text.split("\n", 1)[1] if "\n" in text else ""
-            # fenced_code: the page shows code samples (a `# comment` in one must not become a heading);
-            # toc: headings get ids, as on the pages mkdocs renders.
-            md = markdown.Markdown(extensions=["tables", "fenced_code", "toc"], output_format="html")
-            body = md.convert(text)
-            body = _page_toc(md.toc_tokens) + body  # mkdocs saw only a placeholder, so its sidebar is empty
-        else:
-            body = "<p>数据包已生成，见本目录下的文件。</p>"
+        text = data_page_markdown(build_package(result, data))
+        if text.startswith("# "):  # the theme prints the page title already
+            text = text.split("\n", 1)[1] if "\n" in text else ""
+        # fenced_code: the page shows code samples (a `# comment` in one must not become a heading);
+        # toc: headings get ids, as on the pages mkdocs renders.
+        md = markdown.Markdown(extensions=["tables", "fenced_code", "toc"], output_format="html")
+        body = md.convert(text)
+        page = Slots()
+        page.put(_page_toc(md.toc_tokens) + body)  # mkdocs saw only a placeholder, so its sidebar is empty
         store = work / "slots-data"
         shutil.rmtree(store, ignore_errors=True)
-        (store / "data").mkdir(parents=True)
-        (store / "data" / "index.json").write_text(json.dumps([body], ensure_ascii=False), encoding="utf-8")
+        write_slots(store, "data/index.md", page)
     except BaseException:
         import traceback
 
@@ -295,10 +292,8 @@ def _package_job(publish, result: Result, work: Path, error: Path) -> None:
 
 def _page_toc(tokens: list) -> str:
     """A contents list for a page whose body is filled in after mkdocs (the data page)."""
-    from html import escape
-
     def items(level: list) -> str:
-        return "".join(f'<li><a href="#{escape(t["id"])}">{escape(t["name"])}</a>'
+        return "".join(f'<li><a href="#{esc(t["id"])}">{esc(t["name"])}</a>'
                        + (f"<ul>{items(t['children'])}</ul>" if t.get("children") and t["level"] < 3 else "") + "</li>"
                        for t in level)
 
@@ -316,67 +311,12 @@ def _place_data(work: Path, site: Path) -> None:
     fill_site(work / "slots-data", site)
 
 
-# mkdocs renders one page at a time on one core. Big sites are split into shards that share
-# the fixed pages (nav, home, references) and divide the generated ones; each shard is an
-# ordinary mkdocs build, run side by side, and the generated pages are merged afterwards.
-SHARDED_DIRS = ("reports", "agencies", "regions", "years")
-PAGES_PER_SHARD_MIN = 400
+PAGES_PER_SHARD_MIN = 400  # below this many generated pages per shard, one mkdocs run is faster
 
 
 def _shard_count(docs: Path) -> int:
-    pages = sum(1 for d in SHARDED_DIRS for _ in (docs / d).glob("*.md"))
-    return max(1, min(os.cpu_count() or 1, 4, pages // PAGES_PER_SHARD_MIN))
-
-
-def _sharded(docs: Path, path: Path) -> bool:
-    rel = path.relative_to(docs)
-    return len(rel.parts) == 2 and rel.parts[0] in SHARDED_DIRS and rel.name != "index.md"
-
-
-def _shard_docs(docs: Path, work: Path, n: int) -> list[Path]:
-    if n <= 1:
-        return [docs]
-    files = sorted(p for p in docs.rglob("*") if p.is_file())
-    generated = [p for p in files if _sharded(docs, p)]
-    shared = [p for p in files if not _sharded(docs, p)]
-    shards = []
-    for k in range(n):
-        shard = work / f"docs-shard-{k}"
-        shutil.rmtree(shard, ignore_errors=True)
-        for p in shared + generated[k::n]:
-            target = shard / p.relative_to(docs)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(p, target)
-            except OSError:
-                shutil.copyfile(p, target)
-        shards.append(shard)
-    return shards
-
-
-def _merge_shards(shards: list[Path], outputs: list[Path]) -> None:
-    for shard, out in zip(shards[1:], outputs[1:]):
-        for page in sorted(shard.rglob("*.md")):
-            if _sharded(shard, page):
-                rel = page.relative_to(shard).with_suffix(".html")
-                os.replace(out / rel, outputs[0] / rel)
-        shutil.rmtree(out, ignore_errors=True)
-
-
-def _write_sitemap(site: Path, site_url: str) -> None:
-    """One sitemap for the merged shards (mkdocs wrote one per shard). No dates: deterministic."""
-    import gzip
-    from xml.sax.saxutils import escape
-
-    base = site_url.rstrip("/") + "/" if site_url else ""
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                   if p.name != "404.html" and not p.relative_to(site).parts[0].startswith(("assets", "pagefind")))
-    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-           + "".join(f"    <url>\n         <loc>{escape(base + p)}</loc>\n    </url>\n" for p in pages)
-           + "</urlset>\n")
-    (site / "sitemap.xml").write_text(xml, encoding="utf-8")
-    with open(site / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
-        gz.write(xml.encode("utf-8"))
+    """How many mkdocs runs side by side (see site_shards.py): one per core, at most 4."""
+    return max(1, min(os.cpu_count() or 1, 4, generated_pages(docs) // PAGES_PER_SHARD_MIN))
 
 
 _A_TAG = re.compile(r"<a\s[^>]*>", re.I)
@@ -426,17 +366,4 @@ def _run_all(commands: list[list[str]], step: str, env: dict | None = None) -> N
                 p.kill()
                 p.wait()
     for code, out, err in results:
-        noise = "\n".join(line for line in (out + err).splitlines()
-                          if line.lstrip().startswith(("WARNING", "ERROR", "Error", "Aborted")))
-        if code != 0 or noise:
-            detail = (noise or err or out).strip()[-3000:]
-            raise BuildError(f"{step}失败（退出码 {code}），网站没有更新：\n{detail}")
-
-
-def _publisher():
-    """nianbao.publish, when it offers build_package (written by the data packages work)."""
-    try:
-        from . import publish
-    except ImportError:
-        return None
-    return publish if hasattr(publish, "build_package") else None
+        _check(step, code, out, err)

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import regions
+from . import deadlines, regions
 from .formats import FORMATS
 from .formats.national import APPLICANT_PARTS, SECTIONS
 from .paths import agency_path, report_path
@@ -63,7 +63,7 @@ class Generated:
     reports: int = 0
     agencies: int = 0
     formats: Counter = field(default_factory=Counter)
-    errors: list[dict] = field(default_factory=list)  # {report, file, cell, delta}
+    errors: list[dict] = field(default_factory=list)  # {report, cell}
 
 
 def _sentence(rng: random.Random) -> str:
@@ -297,7 +297,7 @@ def _format_of(rng: random.Random, year: int) -> str:
 
 
 def _dates(rng: random.Random, year: int, kind: str) -> tuple[str, str]:
-    deadline = dt.date(year + 1, 3, 31) if year < 2019 or kind == "人民政府" else dt.date(year + 1, 1, 31)
+    deadline = deadlines.deadline(year, kind)
     if rng.random() < 0.05:
         published = deadline + dt.timedelta(days=rng.randint(1, 200))  # late: an info finding, not an error
     else:

@@ -203,7 +203,7 @@ def _build(path: str, text: str) -> tuple[Any, dict[tuple, int], bool]:
     documents = 0
     loader = _Loader(text)
     get_event = loader.get_event
-    scalar_ev, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    scalar_ev, map_start = yaml.ScalarEvent, yaml.MappingStartEvent
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     try:
         while True:
@@ -241,8 +241,9 @@ def _build(path: str, text: str) -> tuple[Any, dict[tuple, int], bool]:
                 key = ev.value
                 if not ev.style and key == "<<":
                     _fail(R_ALIAS, path, mark)
-                if ev.style == '"' and _BAD_VALUE_CHAR.search(key):
-                    raise _Stop(_char_finding(path, mark.line + 1, mark.column + 1, _BAD_VALUE_CHAR.search(key).group()))
+                bad = _BAD_VALUE_CHAR.search(key) if ev.style == '"' else None
+                if bad:
+                    raise _Stop(_char_finding(path, mark.line + 1, mark.column + 1, bad.group()))
                 if key in parent.first:
                     hint = "这里在花括号 { } 之内：也可能是花括号没有闭合，把后面的内容当成了它的键。" if parent.flow else ""
                     _fail(R_DUPKEY, path, mark, key=key[:80], first=parent.first[key], hint=hint)
@@ -370,16 +371,17 @@ def _syntax_finding(path: str, text: str, exc: yaml.YAMLError) -> Finding:
     if mark is None and isinstance(getattr(exc, "position", None), int):  # a ReaderError
         line = _line_at(text, exc.position)
     start = getattr(exc, "context_mark", None)
+    text_lines = text.splitlines()
     if problem.startswith("did not find expected ',' or") and start is not None:
         # An unclosed [ or { is noticed lines later; the line that opened it is the one to fix.
         line, col = start.line + 1, start.column + 1
     if problem.startswith("could not find expected ':'") and start is not None:
-        opened = text.splitlines()[start.line] if start.line < len(text.splitlines()) else ""
+        opened = text_lines[start.line] if start.line < len(text_lines) else ""
         if len(opened) > 1024 and ":" in opened[1024:]:  # YAML allows keys of at most 1024 characters
             return R_SYNTAX.finding(path, start.line + 1, column=start.column + 1, problem="键太长",
                                     hint="YAML 的键不能超过 1024 个字符；这一行的键可能是误粘贴的文本，请检查。")
     if line is not None:  # an error at the end of the stream is reported past the last line
-        last = max(1, len(text.splitlines()))
+        last = max(1, len(text_lines))
         if line > last:
             line, col = last, None
     quote = _unclosed_quote(text)

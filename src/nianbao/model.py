@@ -63,14 +63,8 @@ class TableData:
     own_format: bool  # False when the table declares a format other than the report's
 
     def value(self, row: str, column: str) -> Number | None:
-        cells = self.rows.get(row)
-        if cells is None:
-            return None
-        idx = self.definition.row(row).columns
-        for i, c in enumerate(idx):
-            if c.code == column:
-                return cells[i].value
-        raise KeyError(column)
+        cell = self.cell(row, column)
+        return None if cell is None else cell.value
 
     def cell(self, row: str, column: str) -> Cell | None:
         cells = self.rows.get(row)

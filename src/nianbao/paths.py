@@ -20,6 +20,11 @@ AGENCY_FILE = "agency.yaml"
 MAX_SLUG = 40
 
 
+def is_slug(text: str) -> bool:
+    """An agency folder name: lower-case ASCII words joined by hyphens, at most MAX_SLUG long."""
+    return len(text) <= MAX_SLUG and SLUG.fullmatch(text) is not None
+
+
 @dataclass(frozen=True)
 class Location:
     kind: str  # "report" | "agency"
@@ -114,7 +119,7 @@ def locate(path: str | Path, root: str | Path) -> Location:
         raise PathProblem(f"“{division}”不是 6 位行政区划代码（GB/T 2260）。位置应为 {expected}")
     if province != division[:2]:
         raise PathProblem(f"省级目录“{province}”与行政区划代码“{division}”的前两位不一致")
-    if len(slug) > MAX_SLUG or not SLUG.fullmatch(slug):
+    if not is_slug(slug):
         raise PathProblem(
             f"机构目录名“{slug}”只能由小写英文字母、数字和连字符组成（不超过 {MAX_SLUG} 个字符），如 xzfb 或 fgw")
     if name == AGENCY_FILE:

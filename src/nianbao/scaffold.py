@@ -13,8 +13,8 @@ from typing import Any
 
 from . import regions
 from .formats import FORMATS, expected_format
-from .load import parse
-from .paths import AGENCY_FILE, DIVISION, MAX_SLUG, SLUG, YEAR_FILE, agency_path, report_path
+from .load import load_file, parse
+from .paths import DIVISION, MAX_SLUG, YEAR_FILE, agency_path, is_slug, report_path
 from .validate import schema
 from .validate.rules.agency import division_hint
 from .write import dump_agency, dump_report
@@ -24,18 +24,16 @@ class ScaffoldError(ValueError):
     """Why a template could not be written; the message is Chinese and says what to do."""
 
 
-def _schema_ref(target: Path, schemas_dir: Path, name: str) -> str:
-    return Path(os.path.relpath(schemas_dir.resolve() / name, target.parent.resolve())).as_posix()
-
-
-def _default_schemas(root: Path) -> Path:
-    # content/ and schemas/ sit side by side at the repository root.
-    return root.resolve().parent / "schemas"
+def _schema_ref(target: Path, root: Path, schemas_dir: str | Path | None, name: str) -> str:
+    """The schema file `name` relative to `target`; by default content/ and schemas/ sit
+    side by side at the repository root."""
+    folder = (Path(schemas_dir) if schemas_dir else root.resolve().parent / "schemas").resolve()
+    return Path(os.path.relpath(folder / name, target.parent.resolve())).as_posix()
 
 
 def parse_agency_id(agency_id: str) -> tuple[str, str]:
     division, _, slug = agency_id.partition("-")
-    if not DIVISION.fullmatch(division) or not SLUG.fullmatch(slug) or len(slug) > MAX_SLUG:
+    if not DIVISION.fullmatch(division) or not is_slug(slug):
         raise ScaffoldError(f"机构编号“{agency_id}”写法不对，应为“<6 位行政区划代码>-<机构目录名>”，如 510727-zfb。")
     return division, slug
 
@@ -111,7 +109,7 @@ def _agency_name(root: Path, division: str, slug: str) -> str:
         raise ScaffoldError(
             f"机构 {division}-{slug} 尚未登记（没有 {apath.as_posix()}）。"
             f"请先运行：nianbao new-agency --division {division} --slug {slug} --name 机构全称 --level 县级 --kind 政府部门")
-    doc, findings = parse(apath.as_posix(), apath.read_text(encoding="utf-8"))
+    doc, findings = load_file(apath, apath.as_posix())  # the safe reader: no links, no GBK traceback
     name = doc.data.get("name") if doc is not None and isinstance(doc.data, dict) else None
     if findings or not isinstance(name, str):
         raise ScaffoldError(f"{apath.as_posix()} 读取失败或缺少 name，请先运行 nianbao validate {apath.as_posix()} 修正。")
@@ -132,8 +130,7 @@ def new_report(root: str | Path, agency_id: str, year: int, fmt: str | None = No
     target = report_path(root, division, slug, int(year))
     if target.exists():
         raise ScaffoldError(f"{target.as_posix()} 已存在，不会覆盖。要重新开始，请先删除或改名该文件。")
-    ref = _schema_ref(target, Path(schemas_dir) if schemas_dir else _default_schemas(root),
-                      f"report-{fmt}.schema.json")
+    ref = _schema_ref(target, root, schemas_dir, f"report-{fmt}.schema.json")
     text = render_report_template(report_template(fmt, int(year), name), ref)
     _check(text, target.as_posix(), agency=False)
     target.write_text(text, encoding="utf-8", newline="\n")
@@ -147,7 +144,7 @@ def new_agency(root: str | Path, division: str, slug: str, name: str, level: str
     root = Path(root)
     if not DIVISION.fullmatch(division) or not regions.is_valid(division):
         raise ScaffoldError(f"行政区划代码 {division} 不在区划代码表中。{division_hint(division, name)}")
-    if len(slug) > MAX_SLUG or not SLUG.fullmatch(slug):
+    if not is_slug(slug):
         raise ScaffoldError(f"机构目录名“{slug}”只能由小写英文字母、数字和连字符组成（不超过 {MAX_SLUG} 个字符），如 zfb、fgw。")
     target = agency_path(root, division, slug)
     if target.exists():
@@ -157,7 +154,7 @@ def new_agency(root: str | Path, division: str, slug: str, name: str, level: str
         data["parent"] = parent
     if website:
         data["website"] = website
-    ref = _schema_ref(target, Path(schemas_dir) if schemas_dir else _default_schemas(root), "agency.schema.json")
+    ref = _schema_ref(target, root, schemas_dir, "agency.schema.json")
     text = dump_agency(data, ref)
     _check(text, target.as_posix(), agency=True)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -165,5 +162,4 @@ def new_agency(root: str | Path, division: str, slug: str, name: str, level: str
     return target
 
 
-__all__ = ["ScaffoldError", "new_agency", "new_report", "report_template", "render_report_template",
-           "AGENCY_FILE"]
+__all__ = ["ScaffoldError", "new_agency", "new_report", "report_template", "render_report_template"]

@@ -15,11 +15,10 @@ def get_format(code: str) -> Format:
 
 
 def expected_format(year: int) -> str:
-    """The format a report of `year` should normally use."""
-    if year >= 2021:
-        return "gov2021"
-    if year >= 2019:
-        return "gov2019"
-    if year >= 2014:  # 国办发〔2014〕32号 created the national statistics table
-        return "legacy2014"
+    """The format a report of `year` should normally use: the national format whose `years`
+    hold it, else local (国办发〔2014〕32号 created the first national statistics table)."""
+    for fmt in (gov2021.FORMAT, gov2019.FORMAT, legacy2014.FORMAT):
+        first, last = fmt.years
+        if first <= year <= last:
+            return fmt.code
     return "local"

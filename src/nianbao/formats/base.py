@@ -13,10 +13,6 @@ COUNT = "count"  # integer >= 0
 SIGNED = "signed"  # integer, may be negative (2019 本年增/减)
 AMOUNT = "amount"  # decimal >= 0 (money)
 
-ERROR = "error"
-WARNING = "warning"
-INFO = "info"
-
 
 @dataclass(frozen=True)
 class Column:

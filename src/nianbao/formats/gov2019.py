@@ -1,7 +1,8 @@
 """The 2019 trial national format (国办公开办函〔2019〕60号), used for reports of 2019 and 2020."""
 from __future__ import annotations
 
-from .base import AMOUNT, SIGNED, WARNING, Block, Column, Format, Identity, IdentityRule, Row, Table, Term
+from ..findings import WARNING
+from .base import AMOUNT, SIGNED, Block, Column, Format, Identity, IdentityRule, Row, Table, Term
 from .national import SECTIONS, article20, requests_table, review_table
 
 _ITEMS = (

@@ -6,7 +6,8 @@ sub-rows under 六、举报投诉数量, so every row is optional in the schema.
 """
 from __future__ import annotations
 
-from .base import AMOUNT, ERROR, WARNING, Block, Column, Format, Identity, IdentityRule, Row, Table, Term
+from ..findings import ERROR, WARNING
+from .base import AMOUNT, Block, Column, Format, Identity, IdentityRule, Row, Table, Term
 
 VALUE = Column("value", "统计数", unit=None)
 _BLOCK = Block("stats", "", (VALUE,), header="统计指标")

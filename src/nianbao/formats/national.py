@@ -5,8 +5,8 @@ and three rows from 2021. Each printed label appears here once.
 """
 from __future__ import annotations
 
+from ..findings import ERROR
 from .base import (
-    ERROR,
     Block,
     Column,
     Identity,

@@ -8,7 +8,9 @@ with a Chinese message.
 """
 from __future__ import annotations
 
+import io
 import re
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -29,7 +31,7 @@ def detect(name: str, raw: bytes) -> str:
         return "pdf"
     if raw.startswith(b"PK\x03\x04"):
         try:
-            with zipfile.ZipFile(__import__("io").BytesIO(raw)) as z:
+            with zipfile.ZipFile(io.BytesIO(raw)) as z:
                 if "word/document.xml" in z.namelist():
                     return "docx"
         except zipfile.BadZipFile:
@@ -87,10 +89,10 @@ def import_bytes(name: str, raw: bytes, *, path: str | None = None, output: str 
     try:
         if medium == "pdf":
             from .pdf import extract_pdf
-            extracted = extract_pdf(path or _spill(raw, ".pdf"))
+            extracted = _from_file(extract_pdf, path, raw, ".pdf")
         elif medium == "docx":
             from .docx import extract_docx
-            extracted = extract_docx(path or _spill(raw, ".docx"))
+            extracted = _from_file(extract_docx, path, raw, ".docx")
         elif medium == "html":
             from .html import extract_html
             extracted = extract_html(decode(name, raw, medium))
@@ -140,12 +142,15 @@ def _mhtml_page(name: str, raw: bytes) -> tuple[str, str | None]:
     raise ImportFailure(f"{name}：是 MHTML 网页存档，但其中没有网页（text/html）部分，无法导入")
 
 
-def _spill(raw: bytes, suffix: str) -> str:
-    import tempfile
-    fh = tempfile.NamedTemporaryFile(suffix=suffix, delete=False)
-    fh.write(raw)
-    fh.close()
-    return fh.name
+def _from_file(extract, path: str | None, raw: bytes, suffix: str):
+    """PDF and Word readers open a file: the given one, or a temporary copy of the bytes,
+    removed once read."""
+    if path:
+        return extract(path)
+    with tempfile.TemporaryDirectory(prefix="nianbao-import-") as tmp:
+        spilled = Path(tmp) / f"source{suffix}"
+        spilled.write_bytes(raw)
+        return extract(str(spilled))
 
 
 def import_report(source: str | Path, output: str | None = None) -> ImportResult:

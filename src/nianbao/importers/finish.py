@@ -38,10 +38,6 @@ def schema_path_for(output: str | None, fmt: str) -> str | None:
 
 
 def finish(result: ImportResult, output: str | None = None) -> ImportResult:
-    text = dump_report(result.draft, schema_path_for(output, result.draft["format"]))
-    if not result.draft.get("sections"):
-        # dump_report writes an empty list as a bare key (null); the schema wants a list
-        text = text.replace("\nsections:\n", "\nsections: []\n", 1)
-    result.yaml = text
+    result.yaml = dump_report(result.draft, schema_path_for(output, result.draft["format"]))
     result.findings = check_draft(result.yaml, result.draft.get("year") or 0)
     return result

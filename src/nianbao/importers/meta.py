@@ -6,7 +6,7 @@ from collections import Counter
 
 from .document import Line
 from .segment import Segmented
-from .text_norm import nfkc
+from .text_norm import compact, nfkc
 
 _SPACES = re.compile(r"\s+")
 _DATE_ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
@@ -21,7 +21,7 @@ _FIELD_SPLIT = re.compile("(" + "|".join(sorted(_FIELD_NAMES, key=len, reverse=T
 
 
 def iso_date(text: str) -> str | None:
-    m = _DATE_ISO.search(_SPACES.sub("", nfkc(text)))
+    m = _DATE_ISO.search(compact(text))
     if not m:
         return None
     y, mo, d = (int(g) for g in m.groups())
@@ -34,7 +34,7 @@ def read_fields(lines: list[str]) -> dict[str, str]:
     """`索 引 号: bgs/2022-00005  发文机关: …` → {索引号: …, 发文机关: …}."""
     out: dict[str, str] = {}
     for line in lines:
-        text = _SPACES.sub("", nfkc(line)).replace("|", " ")
+        text = compact(line).replace("|", " ")
         parts = _FIELD_SPLIT.split(text)
         for name, value in zip(parts[1::2], parts[2::2]):
             value = value.strip(" |")
@@ -48,12 +48,12 @@ def _title_from_lines(seg: Segmented) -> tuple[str | None, list[int]]:
     pre = seg.preamble
     found: list[tuple[str, list[int]]] = []
     for i, line in enumerate(pre[:6]):
-        t = _SPACES.sub("", nfkc(line.text))
+        t = compact(line.text)
         if "年度报告" in t and len(t) <= 60 and not t.endswith("。") and "(以下" not in t:
             # a title whose agency or year is on the line above; a title that already names
             # its agency keeps the line above out (a breadcrumb such as 政府信息公开)
             if i > 0 and re.match(r"^(?:(?:19|20)\d{2}|政府信息公开)", t):
-                prev = _SPACES.sub("", nfkc(pre[i - 1].text))
+                prev = compact(pre[i - 1].text)
                 if len(prev) <= 24 and not re.search(r"[。，,;；:：]", prev) and "年度报告" not in prev:
                     found.append((prev + t, [i - 1, i]))
                     continue
@@ -124,7 +124,7 @@ def take_signature(seg: Segmented) -> tuple[str | None, str | None, list[Line]]:
     holders.append(seg.preamble)
     for lines in holders:
         for i in range(len(lines) - 1, -1, -1):
-            t = _SPACES.sub("", nfkc(lines[i].text))
+            t = compact(lines[i].text)
             m = _DATE_LINE.match(t)
             if not m:
                 continue
@@ -132,7 +132,7 @@ def take_signature(seg: Segmented) -> tuple[str | None, str | None, list[Line]]:
             signature = None
             start = i
             if i > 0:
-                prev = _SPACES.sub("", nfkc(lines[i - 1].text))
+                prev = compact(lines[i - 1].text)
                 if len(prev) <= 40 and not re.search(r"[。，,;；:：]", prev):
                     signature, start = prev, i - 1
             trailing = lines[i + 1:]

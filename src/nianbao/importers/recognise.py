@@ -34,11 +34,16 @@ def _cells(found: FoundRow | None, n: int, label: str, info: TableImport, total_
     if not placed.ok:
         info.unplaced.append(f"{found.where}“{label}”：{placed.problem}")
         return [None] * n
+    return _read_cells(placed.cells, f"{found.where}“{label}”", info)
+
+
+def _read_cells(texts: list[str | None], where: str, info: TableImport) -> list[Any]:
+    """Placed cell texts as YAML cells; unclear readings are noted against `where`."""
     out = []
-    for text in placed.cells:
+    for text in texts:
         reading = read_cell(text)
         if reading.warning:
-            info.warnings.append(f"{found.where}“{label}”：{reading.warning}")
+            info.warnings.append(f"{where}：{reading.warning}")
         if reading.value is not None:
             info.cells_filled += 1
         out.append(reading.yaml)
@@ -62,14 +67,7 @@ def _national_table(col: Collected, code: str, fmt: str, report_fmt: str, info: 
         placed = place(col.review_values, n, col.review_positional)
         flat: list[Any] = [None] * n
         if placed.ok:
-            flat = []
-            for text in placed.cells:
-                reading = read_cell(text)
-                if reading.warning:
-                    info.warnings.append(f"{col.review_where}：{reading.warning}")
-                if reading.value is not None:
-                    info.cells_filled += 1
-                flat.append(reading.yaml)
+            flat = _read_cells(placed.cells, col.review_where, info)
             info.rows_found = len(table.rows) if col.review_values else 0
         else:
             info.unplaced.append(f"{col.review_where}：{placed.problem}")

@@ -33,9 +33,14 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+def compact(text: str) -> str:
+    """NFKC text without any whitespace: printed fields and dates often carry stray spaces."""
+    return _SPACE.sub("", nfkc(text))
+
+
 def key(text: str) -> str:
     """The matching key of a printed label."""
-    k = _SPACE.sub("", nfkc(text)).replace("\u200b", "").replace("\ufeff", "").translate(_TRADITIONAL)
+    k = compact(text).replace("\u200b", "").replace("\ufeff", "").translate(_TRADITIONAL)
     k = _ENUM.sub(r"\1.", k)
     k = k.replace("合计", "总计").replace("“", '"').replace("”", '"')
     return k.rstrip("|:")
@@ -105,7 +110,7 @@ def split_values(text: str) -> list[str] | None:
 
 
 def is_unit(text: str) -> bool:
-    return _SPACE.sub("", nfkc(text)) in UNITS
+    return compact(text) in UNITS
 
 
 def read_cell(text: str | None) -> CellReading:

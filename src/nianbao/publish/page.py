@@ -6,6 +6,7 @@ mkdocs --strict would reject Markdown links to files that are not in its docs fo
 """
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from ..formats import FORMATS
@@ -21,8 +22,8 @@ MAX_ENUM_SHOWN = 6
 
 
 def _cell(text: object) -> str:
-    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell: no markup, no column break."""
+    return html.escape(str(text), quote=False).replace("|", "\\|").replace("\n", " ")
 
 
 def _link(path: str, text: str | None = None) -> str:

@@ -13,14 +13,26 @@ from ..findings import SEVERITY_ZH, STAGE_ZH
 from ..formats import FORMATS
 from ..formats.base import AMOUNT, SIGNED, Table
 from ..formats.national import APPLICANTS
-from ..validate.schema import KINDS, LEVELS, MAX_RAW, TABLE_STATUS
+from ..paths import DIVISION, YEAR_FILE
+from ..validate.schema import AGENCY_ID, KINDS, LEVELS, MAX_RAW, TABLE_STATUS
 
 TABLESCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
 PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-ID_PATTERN = r"[1-8][0-9]{5}-[a-z0-9]+(-[a-z0-9]+)*"
-REPORT_ID_PATTERN = ID_PATTERN + r"-(19|20)[0-9]{2}"
-TABLE_KINDS = {"proactive": "表二 主动公开政府信息情况", "requests": "表三 收到和处理政府信息公开申请情况",
-               "review": "表四 政府信息公开行政复议、行政诉讼情况", "legacy": "2014年版政府信息公开情况统计表"}
+ID_PATTERN = AGENCY_ID.removeprefix("^").removesuffix("$")  # Table Schema patterns are anchored already
+REPORT_ID_PATTERN = ID_PATTERN + "-" + YEAR_FILE.pattern
+
+
+def _table_kinds() -> dict[str, str]:
+    """Table code -> its printed name, as readers cite it (表三 收到和处理…), from the formats."""
+    kinds = {}
+    for t in FORMATS["gov2021"].tables:
+        numeral, _, name = t.title.partition("、")
+        kinds[t.code] = f"表{numeral} {name}"
+    kinds["legacy"] = "2014年版" + FORMATS["legacy2014"].table("legacy").title
+    return kinds
+
+
+TABLE_KINDS = _table_kinds()
 
 
 @dataclass(frozen=True)
@@ -107,7 +119,7 @@ AGENCIES = Resource(
     "agencies", "机构", "发布年报的机构登记表（每个 agency.yaml 一行）。",
     (
         Field("id", "string", "机构编号", "<行政区划代码>-<机构简称>，由目录位置得出", True, True, pattern=ID_PATTERN),
-        Field("division", "string", "行政区划代码", "GB/T 2260 六位代码", True, pattern=r"[1-8][0-9]{5}"),
+        Field("division", "string", "行政区划代码", "GB/T 2260 六位代码", True, pattern=DIVISION.pattern),
         Field("province", "string", "省级代码", "行政区划代码前两位", True, pattern=r"[1-8][0-9]"),
         Field("slug", "string", "机构简称", "目录名（小写英文字母、数字、连字符）", True),
         Field("name", "string", "机构名称", "全称", True),

@@ -7,11 +7,8 @@ from dataclasses import dataclass, field
 from ..deadlines import days_late, deadline_rule
 from ..findings import REGISTRY, STAGE_CORPUS, Finding
 from ..model import Agency, Report
+from ..regions import name_of
 
-try:  # a division dataset may not be installed yet; codes are shown instead
-    from ..regions import name_of as _name_of  # type: ignore[attr-defined]
-except Exception:  # pragma: no cover - depends on another module
-    _name_of = None
 
 # Outcome categories of table 三 for charts, with the rows that feed each (2019/2021 formats).
 OUTCOMES = (
@@ -31,14 +28,8 @@ OUTCOME_LABELS = {code: label for code, label, _ in OUTCOMES}
 
 
 def region_name(code: str) -> str:
-    if _name_of is not None:
-        try:
-            name = _name_of(code)
-        except Exception:
-            name = None
-        if name:
-            return str(name)
-    return code
+    """The division's name; its code when the division table does not know it."""
+    return name_of(code) or code
 
 
 def province_of(division: str) -> str:
@@ -119,6 +110,16 @@ class Corpus:
     @property
     def years(self) -> list[int]:
         return sorted(self.by_year)
+
+    @property
+    def year_span(self) -> list[int]:
+        """Every year from the first report to the last, gaps included (table columns, charts)."""
+        years = self.years
+        return list(range(years[0], years[-1] + 1)) if years else []
+
+    @property
+    def provinces(self) -> list[str]:
+        return sorted(r for r in self.regions if parent_region(r) is None)
 
     def agency_of(self, report: Report) -> Agency | None:
         return self.agencies.get(report.agency_id)

@@ -6,20 +6,13 @@ import json
 
 from ..findings import SEVERITY_ZH
 from ..model import Agency, Report
-from .corpus import OUTCOMES, Corpus, parent_region, province_of, region_chain, region_name
+from .corpus import OUTCOMES, Corpus, is_cross_report, parent_region, province_of, region_chain, region_name
 from .slots import Slots
-from .escape import esc, external_link, md_inline, plain_title, yaml_str
-from .report_page import (agency_md, finding_item, cell_label_fn, late_badge, link, region_links, region_md,
+from .escape import esc, external_link
+from .report_page import (agency_md, cell_label_fn, finding_item, front, late_badge, link, region_links, region_md,
                           report_md, year_md)
 
 LATEST = 12  # rows in the home page's latest additions
-
-
-def front(title: str, index: bool = False, wide: bool = True) -> list[str]:
-    out = ["---", f"title: {yaml_str(plain_title(title))}"] + (["hide: [navigation]"] if wide else [])
-    if index:
-        out.append("nb_index: true")
-    return out + ["---", "", f"# {md_inline(title)}", ""]
 
 
 def chart(kind: str, data: dict, title: str) -> str:
@@ -136,7 +129,7 @@ def agency_page(agency: Agency, corpus: Corpus, slots: Slots) -> str:
                 slots.put(chart("requests", series, f"{agency.name}：新收申请与办理结果")),
                 '<p class="nb-note">柱为各类办理结果（件），折线为本年新收申请（件）。'
                 "2018年及以前的报告按2014年版统计表的相近项目折算，仅供对照。</p>"]
-    cross = [(r, f) for r in reports for f in corpus.findings.get(r.id, []) if _cross(f)]
+    cross = [(r, f) for r in reports for f in corpus.findings.get(r.id, []) if is_cross_report(f)]
     out += ["", "## 跨年度核对", ""]
     if cross:
         out.append(slots.put('<ul class="nb-findings" data-pagefind-ignore>' + "".join(
@@ -145,11 +138,6 @@ def agency_page(agency: Agency, corpus: Corpus, slots: Slots) -> str:
     else:
         out.append("<p>跨年度规则未发现问题。</p>")
     return "\n".join(out) + "\n"
-
-
-def _cross(f) -> bool:
-    from .corpus import is_cross_report
-    return is_cross_report(f)
 
 
 def _fmt(v) -> str:
@@ -188,7 +176,7 @@ def region_page(code: str, corpus: Corpus, slots: Slots) -> str:
     chain = region_chain(code)[:-1] if parent_region(code) else []
     crumbs = " › ".join([link(page, "regions/index.md", "全国")] + [link(page, region_md(c), region_name(c)) for c in chain])
     out += [f'<p class="nb-crumbs">{crumbs}　行政区划代码 {esc(code)}</p>', ""]
-    years = list(range(corpus.years[0], corpus.years[-1] + 1)) if corpus.years else []
+    years = corpus.year_span
     children = corpus.children(code)
     if children:
         rows = [(region_md(c), region_name(c), _counts(corpus, corpus.agencies_under(c))) for c in children]
@@ -205,9 +193,8 @@ def region_page(code: str, corpus: Corpus, slots: Slots) -> str:
 def regions_index(corpus: Corpus) -> str:
     page = "regions/index.md"
     out = front("各地区")
-    provinces = sorted(r for r in corpus.regions if parent_region(r) is None)
-    rows = [(region_md(p), region_name(p), _counts(corpus, corpus.agencies_under(p))) for p in provinces]
-    out += ["按省级行政区查看已收录的机构与年度。", "", coverage_table(page, rows, list(range(corpus.years[0], corpus.years[-1] + 1)) if corpus.years else [], "省级行政区")]
+    rows = [(region_md(p), region_name(p), _counts(corpus, corpus.agencies_under(p))) for p in corpus.provinces]
+    out += ["按省级行政区查看已收录的机构与年度。", "", coverage_table(page, rows, corpus.year_span, "省级行政区")]
     return "\n".join(out) + "\n"
 
 
@@ -243,9 +230,9 @@ def home_page(corpus: Corpus, slots: Slots) -> str:
                "本站把这些报告逐份录入为结构化数据：保留原文的章节与统计表，按全国统一格式核对表内勾稽关系与跨年度数据，"
                "并公开全部数据、核对规则与录入文件，供公众查阅、引用和纠错。</p>")
     agencies_with = sum(1 for a in corpus.by_agency if corpus.by_agency[a])
-    years = list(range(corpus.years[0], corpus.years[-1] + 1)) if corpus.years else []
+    years = corpus.year_span
     span = f"{years[0]}—{years[-1]}" if years else "—"
-    provinces = sorted(r for r in corpus.regions if parent_region(r) is None)
+    provinces = corpus.provinces
     stats = [("报告", len(corpus.reports)), ("机构", agencies_with), ("省级行政区", len(provinces)), ("年度", span)]
     out.append('<div class="nb-stats">' + "".join(
         f'<div class="nb-stat"><span class="nb-stat-n">{esc(v)}</span><span class="nb-stat-l">{esc(k)}</span></div>'

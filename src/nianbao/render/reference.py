@@ -6,7 +6,7 @@ from pathlib import Path, PurePosixPath
 
 from ..formats import FORMATS
 from .escape import esc
-from .listings import front
+from .report_page import front
 
 
 def rules_page() -> str:
@@ -156,18 +156,18 @@ def about_page() -> str:
 def search_page(corpus) -> str:
     """The search page. Filter choices are written here from the corpus, so the browser
     loads Pagefind's filter index only when a filter is used."""
-    from .corpus import parent_region, region_name
+    from ..validate.schema import LEVELS
+    from .corpus import region_name
 
-    provinces = sorted({region_name(r) for r in corpus.regions if parent_region(r) is None})
+    provinces = sorted({region_name(r) for r in corpus.provinces})
     years = [str(y) for y in reversed(corpus.years)]
-    levels = [lv for lv in ("国家级", "省级", "市级", "县级", "乡级")
-              if any(a.level == lv for a in corpus.agencies.values())]
+    levels = [lv for lv in LEVELS if any(a.level == lv for a in corpus.agencies.values())]
 
     def select(key: str, label: str, values: list[str]) -> str:
         opts = "".join(f'<option value="{esc(v)}">{esc(v)}</option>' for v in values)
         return f'<select id="nb-f-{key}" aria-label="{label}"><option value="">全部{label}</option>{opts}</select>'
 
-    out = ["---", 'title: "搜索"', "---", "", "# 搜索", ""]
+    out = front("搜索", wide=False)
     out.append('<div id="nb-search" class="nb-search-page">'
                '<form class="nb-search-main" role="search"><input id="nb-q" type="search" name="q" placeholder="输入关键词，如 机构名称、地区、政策领域" aria-label="搜索关键词">'
                + select("province", "地区", provinces) + select("year", "年度", years) + select("level", "层级", levels)

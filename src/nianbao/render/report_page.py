@@ -5,14 +5,15 @@ from dataclasses import dataclass
 
 from ..findings import SEVERITY_ZH, Finding
 from ..model import Report
-from .corpus import Corpus, region_chain, region_name
+from ..paths import report_path
+from ..validate.schema import MEDIA
+from .corpus import Corpus, province_of, region_chain, region_name
 from .escape import esc, external_link, md_inline, paragraphs_html, plain_title, rel, safe_url, yaml_str
 from .slots import Slots
 from .tables import Marks, local_table_html, table_html
 
 # Facts that read the same on every page stay out of the search index.
 UNSEARCHED = {"格式", "发布期限", "来源", "数据下载", "数据源", "发布日期", "落款日期"}
-MEDIUM_ZH = {"html": "网页", "pdf": "PDF", "docx": "Word 文档", "text": "复制的网页文字", "image": "图片", "other": "其他"}
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,20 @@ def data_paths(report_id: str) -> tuple[str, str]:
 
 def source_path(r: Report, opts: SiteOptions) -> str:
     """The YAML file's path in the repository."""
-    return f"{opts.content_dir}/{r.division[:2]}/{r.division}/{r.agency_id.split('-', 1)[1]}/{r.year}.yaml"
+    return report_path(opts.content_dir, r.division, r.agency_id.split("-", 1)[1], r.year).as_posix()
 
 
 def repo_link(opts: SiteOptions, action: str, path: str) -> str | None:
     base = safe_url(opts.repo)
     return f"{base.rstrip('/')}/{action}/{opts.branch}/{path}" if base else None
+
+
+def front(title: str, index: bool = False, wide: bool = True) -> list[str]:
+    """A page's front matter and heading. `index`: Pagefind indexes the page (main.html)."""
+    out = ["---", f"title: {yaml_str(plain_title(title))}"] + (["hide: [navigation]"] if wide else [])
+    if index:
+        out.append("nb_index: true")
+    return out + ["---", "", f"# {md_inline(title)}", ""]
 
 
 def link(page: str, target: str, text: object, css: str = "") -> str:
@@ -134,11 +143,10 @@ def render_report(r: Report, corpus: Corpus, opts: SiteOptions, slots: Slots) ->
         for c in f.cells:
             marks.by_cell.setdefault(c, []).append((n, f.acknowledged, f.message))
     label = cell_label_fn(r)
-    province = region_name(region_chain(r.division)[0])
+    province = region_name(province_of(r.division))
     level = agency.level if agency else ""
 
-    out = ["---", f"title: {yaml_str(plain_title(r.title))}", "nb_index: true", "hide: [navigation]", "---", "",
-           f"# {md_inline(r.title)}", ""]
+    out = front(r.title, index=True)
     rows = [
         ("机构", link(page, agency_md(r.agency_id), agency.name if agency else r.agency_id)),
         ("地区", region_links(page, r.division)),
@@ -162,7 +170,7 @@ def render_report(r: Report, corpus: Corpus, opts: SiteOptions, slots: Slots) ->
     if safe_url(source.get("archive")):
         src_parts.append(external_link(source.get("archive"), "存档"))
     if source.get("medium"):
-        src_parts.append(esc(f"原文形式：{MEDIUM_ZH.get(source['medium'], source['medium'])}"))
+        src_parts.append(esc(f"原文形式：{MEDIA.get(source['medium'], source['medium'])}"))
     if source.get("retrieved"):
         src_parts.append(esc(f"获取于 {source['retrieved']}"))
     rows.append(("来源", "　".join(src_parts)))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..formats.base import Column, Row, Table
-from ..model import Cell, TableData
+from ..model import Cell, TableData, cell_from_yaml
 from .escape import esc
 
 STATUS_ZH = {"image": "原文此表只以图片发布，数值未能录入。", "missing": "原文缺少此表。"}
@@ -259,8 +259,6 @@ def local_table_html(index: int, table: dict) -> str:
            f'<div class="nb-table-wrap" data-pagefind-ignore tabindex="0" role="region" aria-label="{esc(table.get("title", ""))}">'
            f'<table class="nb-table nb-t-local" data-table="local.{index}"><thead><tr>'
            '<th scope="col">指标</th><th scope="col">单位</th>' + "".join(f'<th scope="col">{esc(c)}</th>' for c in columns) + "</tr></thead><tbody>"]
-    from ..model import cell_from_yaml
-
     for r, row in enumerate(table.get("rows", [])):
         values = list(row.get("values", []))
         values += [None] * (len(columns) - len(values))

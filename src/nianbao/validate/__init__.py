@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from ..findings import ERROR, INFO, STAGE_REPORT, WARNING, Finding, Rule, declare
+from ..findings import ERROR, STAGE_REPORT, WARNING, Finding, Rule, declare
 from ..load import load_file
 from ..model import Agency, Report, build_agency, build_report
 from ..paths import AGENCY_FILE, Location, PathProblem, agency_path, locate, printable
@@ -125,10 +125,9 @@ def _classify_job(args: tuple) -> tuple[Location | None, str | None, Agency | No
 
 
 def _missing_agency(root: Path, loc: Location, shown: str) -> Finding:
-    folder = root / loc.province / loc.division
-    hint = missing_agency_hint(root, loc)
-    return R_AGENCY.finding(shown, 1, folder=Path(os.path.relpath(folder.parent / loc.division / loc.slug)).as_posix(),
-                            agency=loc.agency_id, hint=hint)
+    folder = agency_path(root, loc.division, loc.slug).parent
+    return R_AGENCY.finding(shown, 1, folder=Path(os.path.relpath(folder)).as_posix(),
+                            agency=loc.agency_id, hint=missing_agency_hint(root, loc))
 
 
 def validate(paths: Iterable[str | Path] | None = None, root: str | Path = "content", *,

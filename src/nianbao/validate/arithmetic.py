@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..findings import ERROR, INFO, STAGE_REPORT, Finding, Rule, declare
+from ..findings import INFO, STAGE_REPORT, Finding, Rule, declare
 from ..formats import FORMATS
 from ..formats.base import Identity, IdentityRule, Table, Term
 from ..model import Report, TableData
@@ -51,38 +51,8 @@ class Outcome:
     failed: bool
 
 
-def _side(table: TableData, terms: tuple[Term, ...]) -> tuple[float, bool]:
-    total = 0.0
-    complete = True
-    rows = table.rows
-    for t in terms:
-        cells = rows.get(t.row)
-        v = cells[_column_index(table.definition, t.row, t.column)].value if cells is not None else None
-        if v is None:
-            complete = False
-        else:
-            total += t.sign * v
-    return total, complete
-
-
-# Column positions per (table definition, row, column): identities read thousands of cells
-# per corpus run, and a dict lookup beats walking the row's columns each time.
-_COLUMN_INDEX: dict[tuple[int, str, str], int] = {}
-
-
 def _column_index(definition: Table, row: str, column: str) -> int:
-    key = (id(definition), row, column)
-    idx = _COLUMN_INDEX.get(key)
-    if idx is None:
-        idx = next(i for i, c in enumerate(definition.row(row).columns) if c.code == column)
-        _COLUMN_INDEX[key] = idx
-    return idx
-
-
-def evaluate(table: TableData, identity: Identity) -> Outcome:
-    lk, lc = _side(table, identity.left)
-    rk, rc = _side(table, identity.right)
-    return _outcome(identity, lk, lc, rk, rc)
+    return next(i for i, c in enumerate(definition.row(row).columns) if c.code == column)
 
 
 def _outcome(identity: Identity, lk: float, lc: bool, rk: float, rc: bool) -> Outcome:
@@ -123,7 +93,8 @@ def cell_id(table_code: str, term: Term) -> str:
 
 
 def _compiled(definition: Table) -> list[tuple[IdentityRule, Identity, tuple, tuple, frozenset]]:
-    """Each identity of a table with its terms as (row, column index, sign), computed once."""
+    """Each identity of a table with its terms as (row, column index, sign), computed once:
+    identities read thousands of cells per corpus run, and an index beats a column search."""
     out = _COMPILED.get(id(definition))
     if out is None:
         out = []
@@ -192,9 +163,8 @@ def _finding(report: Report, code: str, table: TableData, rule: IdentityRule, ou
         gap = f"相差 {_fmt(abs(diff))}" if ident.relation == "=" else f"超出 {_fmt(diff)}"
     left = _fmt(out.left_known) + ("（不含空白）" if out.left is None else "")
     right = _fmt(out.right_known) + ("（不含空白）" if out.right is None else "")
-    severity = rule.severity if not partial else rule.severity
-    return RULES[rule.id].finding(
-        report.path, report.row_line(code, first.row), severity=severity,
+    return RULES[rule.id].finding(  # this format's severity: formats may share a rule id
+        report.path, report.row_line(code, first.row), severity=rule.severity,
         cells=tuple(cell_id(code, t) for t in ident.left + ident.right),
         cell=definition.cell_label(first.row, first.column), title=rule.title,
         left_desc=_desc(definition, ident.left), right_desc=_desc(definition, ident.right),
@@ -209,4 +179,4 @@ def check_report_tables(report: Report) -> list[Finding]:
     return out
 
 
-__all__ = ["check_report_tables", "evaluate", "IDENTITY_RULES", "ERROR"]
+__all__ = ["check_report_tables", "IDENTITY_RULES"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Iterable
 
 import jsonschema
@@ -505,10 +506,8 @@ def _leaves(err: jsonschema.ValidationError) -> Iterable[jsonschema.ValidationEr
         yield err
 
 
-def write_schemas(out: "str | Path", check: bool = False) -> list[str]:
+def write_schemas(out: str | Path, check: bool = False) -> list[str]:
     """Write schemas/ from the definitions; with check, only list the files that differ."""
-    from pathlib import Path
-
     out = Path(out)
     changed = []
     for name, schema in all_schemas().items():

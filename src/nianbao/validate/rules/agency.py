@@ -15,7 +15,7 @@ from ... import regions
 from ...findings import ERROR, STAGE_REPORT, WARNING, Finding, Rule, declare
 from ...load import Document
 from ...model import Agency
-from ...paths import AGENCY_FILE, DIVISION, SLUG, Location
+from ...paths import AGENCY_FILE, DIVISION, SLUG, Location, agency_path
 
 R_DIVISION, R_PARENT, R_LEVEL = declare(
     Rule("AGENCY-02", ERROR, STAGE_REPORT, "行政区划代码不存在",
@@ -121,7 +121,7 @@ def check_parent(agency: Agency, doc: Document, root: Path) -> list[Finding]:
         return [R_PARENT.finding(agency.path, line, parent=parent, expected="另一个机构",
                                  hint="上级机构不能是本机构自己。")]
     if DIVISION.fullmatch(pdiv) and SLUG.fullmatch(pslug):
-        expected = root / pdiv[:2] / pdiv / pslug / AGENCY_FILE
+        expected = agency_path(root, pdiv, pslug)
         if expected.is_file():
             return []
         shown_expected = _rel(expected)

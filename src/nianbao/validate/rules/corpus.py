@@ -88,7 +88,7 @@ def by_agency(facts: list[Facts]) -> dict[str, dict[int, Facts]]:
     return out
 
 
-REQUESTS_LABELS = FORMATS["gov2021"].table("requests")
+REQUESTS_TABLE = FORMATS["gov2021"].table("requests")
 
 
 def check_carry_over(facts: list[Facts], selected: set[str]) -> list[Finding]:
@@ -102,7 +102,7 @@ def check_carry_over(facts: list[Facts], selected: set[str]) -> list[Finding]:
             if v is None or p is None or v == p:
                 continue
             # 二 × column reads the same in 2019 and 2021; a table may use a format other than its report's
-            label = REQUESTS_LABELS.cell_label("r2", col)
+            label = REQUESTS_TABLE.cell_label("r2", col)
             out.append(R_CARRY.finding(this.path, this.lines.get(("requests", "r2")),
                                        cells=(f"requests.r2.{col}", f"{prev.id}:requests.r4.{col}"),
                                        cell=label, this=v, prev=p, prev_year=prev.year,

@@ -56,8 +56,7 @@ R_NO_URL, R_LATE = declare(
                  "2018年度及以前一律为次年3月31日"),
 )
 
-_NUMBER_TEXT = re.compile(r"[-+]?[0-9][0-9,，]*(?:\.[0-9]+)?")
-_NUMBER_IN = re.compile(r"[-+]?[0-9][0-9,，]*(?:\.[0-9]+)?")
+_NUMBER = re.compile(r"[-+]?[0-9][0-9,，]*(?:\.[0-9]+)?")
 
 
 def _cells(report: Report) -> Iterable[tuple[str, object, object, object]]:
@@ -84,23 +83,21 @@ def check_cells(report: Report) -> list[Finding]:
     for code, row, col, cell in _cells(report):
         line = report.row_line(code, row.code)
         label = report.tables[code].definition.cell_label(row.code, col.code)
-        kind = row.cell_kind(col)
-        if isinstance(cell.value, float) and kind != AMOUNT:
-            out.append(R_FLOAT.finding(report.path, line, cells=(f"{code}.{row.code}.{col.code}",),
-                                       cell=label, value=cell.value))
+        cell_ids = (f"{code}.{row.code}.{col.code}",)
+        if isinstance(cell.value, float) and row.cell_kind(col) != AMOUNT:
+            out.append(R_FLOAT.finding(report.path, line, cells=cell_ids, cell=label, value=cell.value))
         if cell.raw is None:
             continue
-        norm = _normalise_number(cell.raw)
-        if cell.value is None and _NUMBER_TEXT.fullmatch(norm):
+        norm = _normalise_number(cell.raw)  # no thousands separators left in it
+        if cell.value is None and _NUMBER.fullmatch(norm):
             number = norm if "." not in norm else norm.rstrip("0").rstrip(".")
-            out.append(R_NUMERIC_TEXT.finding(report.path, line, cells=(f"{code}.{row.code}.{col.code}",),
+            out.append(R_NUMERIC_TEXT.finding(report.path, line, cells=cell_ids,
                                               cell=label, raw=cell.raw, number=number))
         elif cell.value is not None:
-            found = _NUMBER_IN.findall(norm)
-            numbers = {float(n.replace(",", "").replace("，", "")) for n in found}
-            if float(cell.value) not in numbers:
+            found = _NUMBER.findall(norm)
+            if float(cell.value) not in {float(n) for n in found}:
                 out.append(R_RAW_MISMATCH.finding(
-                    report.path, line, cells=(f"{code}.{row.code}.{col.code}",), cell=label,
+                    report.path, line, cells=cell_ids, cell=label,
                     value=cell.value, raw=cell.raw, number="、".join(found) or "（无）"))
         elif cell.value is None:
             odd.setdefault(code, []).append(cell.raw)
@@ -151,9 +148,8 @@ def check_timeliness(report: Report, agency: Agency | None = None) -> list[Findi
         value = report.meta.get(field)
         if not value:
             continue
-        try:
-            day = dt.date.fromisoformat(value)
-        except ValueError:
+        day = deadlines.parse_date(value)
+        if day is None:
             return []  # META-02 says so
         kind = agency.kind if agency else None
         deadline = deadlines.deadline(report.year, kind)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..deadlines import days_late, deadline_rule
 from ..findings import REGISTRY, STAGE_CORPUS, Finding
 from ..model import Agency, Report
-from ..regions import name_of
+from ..regions import is_valid, name_of, parent_of, path_of
 
 
 # Outcome categories of table 三 for charts, with the rows that feed each (2019/2021 formats).
@@ -41,7 +41,13 @@ def city_of(division: str) -> str:
 
 
 def region_chain(division: str) -> list[str]:
-    """Province, city, county codes above and including `division` (no repeats)."""
+    """Province, city, county codes above and including `division` (no repeats).
+
+    The division table's own tree comes first: a 直辖市's districts and a 省直辖县 sit
+    directly under the province, with no statistical "市辖区" level between."""
+    known = [code for code, _ in path_of(division)]
+    if known:
+        return known
     chain = [province_of(division), city_of(division), division]
     out: list[str] = []
     for c in chain:
@@ -51,6 +57,8 @@ def region_chain(division: str) -> list[str]:
 
 
 def parent_region(code: str) -> str | None:
+    if is_valid(code):
+        return parent_of(code)
     if code.endswith("0000"):
         return None
     if code.endswith("00"):

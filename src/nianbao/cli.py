@@ -194,25 +194,15 @@ def import_cmd(source: str, out: str | None, force: bool) -> None:
 
     不会编造数字：无法确定的单元格留空（~）并在报告中说明。写出草稿时退出码为 0。
     """
-    from .importers import ImportFailure, import_report
+    from .importers import ImportFailure, import_report, import_to_file
     from .importers.summary import summary_text
 
-    if out and Path(out).exists() and not force:
-        click.echo(f"错误：{out} 已存在；如要覆盖，请加 --force。", err=True)
-        sys.exit(2)
     try:
-        result = import_report(source, output=out)
+        result = import_to_file(source, out, force=force) if out else import_report(source)
     except ImportFailure as exc:
         click.echo(f"错误：{exc}", err=True)
         sys.exit(2)
-    if out:
-        try:
-            Path(out).parent.mkdir(parents=True, exist_ok=True)
-            Path(out).write_text(result.yaml, encoding="utf-8")
-        except OSError as exc:
-            click.echo(f"错误：无法写入 {out}（{exc.strerror}）", err=True)
-            sys.exit(2)
-    else:
+    if not out:
         click.echo(result.yaml, nl=False)
     click.echo(summary_text(result, out), err=not out)
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from .result import ImportFailure, ImportResult, TableImport
 
-__all__ = ["ImportFailure", "ImportResult", "TableImport", "import_report", "import_bytes", "detect", "decode"]
+__all__ = ["ImportFailure", "ImportResult", "TableImport", "import_report", "import_to_file", "import_bytes", "detect",
+           "decode"]
 
 MEDIA_BY_SUFFIX = {".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html", ".mhtml": "mhtml",
                    ".mht": "mhtml", ".pdf": "pdf",
@@ -166,3 +167,17 @@ def import_report(source: str | Path, output: str | None = None) -> ImportResult
     except OSError as exc:
         raise ImportFailure(f"{name}：无法读取（{exc.strerror}）") from exc
     return import_bytes(name, raw, path=str(path), output=output)
+
+
+def import_to_file(source: str | Path, output: str | Path, *, force: bool = False) -> ImportResult:
+    """Import `source` and write the draft to `output`; refuse to overwrite unless `force`."""
+    out = Path(output)
+    if out.exists() and not force:
+        raise ImportFailure(f"{out} 已存在；如要覆盖，请加 --force。")
+    result = import_report(source, output=str(output))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(result.yaml, encoding="utf-8")
+    except OSError as exc:
+        raise ImportFailure(f"无法写入 {out}（{exc.strerror}）") from exc
+    return result

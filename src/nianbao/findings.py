@@ -8,7 +8,7 @@ the site and the data packages only format them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Container, Mapping
 
 ERROR = "error"
 WARNING = "warning"
@@ -77,6 +77,13 @@ class Finding:
             "params": self.params, "acknowledged": self.acknowledged, "note": self.note,
             "report": self.report,
         }
+
+
+def owner(finding: Finding, ids: Container[str], by_file: Mapping[str, str]) -> str | None:
+    """The report a finding belongs to, among `ids`: its report id, else the report at its file
+    (findings raised before a report was built, such as AGENCY-01, carry only the file)."""
+    rid = finding.report or by_file.get(finding.file)
+    return rid if rid in ids else None
 
 
 REGISTRY: dict[str, Rule] = {}

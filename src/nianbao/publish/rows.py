@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..deadlines import days_late, deadline, parse_date
-from ..findings import ERROR, INFO, WARNING, Finding, all_rules
+from ..findings import ERROR, INFO, WARNING, Finding, all_rules, owner
 from ..formats import TABLE_CODES
 from ..formats.base import Table
 from ..model import Agency, Report
@@ -42,10 +42,7 @@ class Corpus:
         ids = {r.id for r in reports}
         by_file = {r.path: r.id for r in reports}
         findings = sorted(result.findings, key=lambda f: (*f.sort_key(), f.cells, f.message))
-        owners = []
-        for f in findings:
-            rid = f.report or by_file.get(f.file)
-            owners.append(rid if rid in ids else None)
+        owners = [owner(f, ids, by_file) for f in findings]
         return cls(reports, list(agencies.values()), findings, owners, skipped)
 
 

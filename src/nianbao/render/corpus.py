@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..deadlines import days_late, deadline_rule
-from ..findings import REGISTRY, STAGE_CORPUS, Finding
+from ..findings import REGISTRY, STAGE_CORPUS, Finding, owner
 from ..model import Agency, Report
 from ..regions import is_valid, name_of, parent_of, path_of
 
@@ -166,7 +166,7 @@ def build_corpus(reports: dict[str, Report], agencies: dict[str, Agency], findin
     c = Corpus(dict(sorted(reports.items())), agencies)
     path_to_id = {r.path: r.id for r in reports.values()}
     for f in findings:
-        rid = f.report if f.report in reports else path_to_id.get(f.file)
+        rid = owner(f, reports, path_to_id)
         if rid:
             c.findings.setdefault(rid, []).append(f)
     for r in c.reports.values():

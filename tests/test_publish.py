@@ -336,3 +336,18 @@ def test_cli_package(tmp_path):
     assert "已在" in proc.stdout and "生成数据包" in proc.stdout
     assert (out / "datapackage.json").is_file() and (out / "nianbao-sqlite.zip").is_file()
     assert not (out / ".sqlite-work").exists()
+
+
+def test_building_the_package_leaves_sigpipe_ignored(tmp_path):
+    """csvkit resets SIGPIPE to its default; in our process that turned a closed socket in a
+    test server into a kill of the whole test run. The package build must restore it."""
+    import signal
+
+    from nianbao.publish import build_package
+    from nianbao.validate import validate
+
+    from conftest import CONTENT
+
+    before = signal.getsignal(signal.SIGPIPE)
+    build_package(validate([CONTENT], CONTENT, keep_reports=True), tmp_path / "data")
+    assert signal.getsignal(signal.SIGPIPE) == before == signal.SIG_IGN

@@ -128,6 +128,7 @@ def _summary(reports_csv: Path) -> list[dict[str, str]]:
     gets a narrow copy holding only the summarised columns.
     """
     import csv
+    import signal
     import tempfile
 
     from csvkit.utilities.csvstat import CSVStat
@@ -139,10 +140,15 @@ def _summary(reports_csv: Path) -> list[dict[str, str]]:
         writer.writerow(SUMMARY_COLUMNS)
         for row in reader:
             writer.writerow([row[c] for c in SUMMARY_COLUMNS])
+    # csvkit's command classes reset SIGPIPE to the default action (fine for a shell tool, fatal
+    # in a library: a later write to a closed pipe or socket would kill the whole process).
+    previous = signal.getsignal(signal.SIGPIPE) if hasattr(signal, "SIGPIPE") else None
     try:
         buf = io.StringIO()
         CSVStat(["--csv", "--snifflimit", "0", tmp.name], output_file=buf).run()
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGPIPE, previous)
         os.unlink(tmp.name)
     return list(csv.DictReader(io.StringIO(buf.getvalue())))
 

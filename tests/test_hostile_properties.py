@@ -18,6 +18,7 @@ from nianbao.validate import validate
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bad_inputs.cases import AGENCY, BASE, REPORT  # noqa: E402
+from conftest import english_in  # noqa: E402
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 def prop(examples: int) -> settings:
@@ -33,6 +34,7 @@ def well_formed(findings, file: str, max_line: int | None = None) -> None:
         assert f.rule in REGISTRY, f.rule
         assert f.file == file, (f.file, file)
         assert CJK.search(f.message), f.message
+        assert not english_in(f.message), f.message
         assert f.severity in ("error", "warning", "info")
         if f.line is not None:
             assert f.line >= 1

@@ -12,18 +12,18 @@ import yaml
 from nianbao.importers import import_report
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SOURCES = ROOT / "tests" / "fixtures" / "sources"
 CONTENT = ROOT / "content"
 
 # source -> the hand-checked report transcribed from it
 CASES = {
-    "seeds/000_d5e9c381233c1b80.txt": "51/510727/zfb/2024.yaml",
-    "seeds/001_66a783b882825013.txt": "34/341522/huhuzhen/2023.yaml",
-    "seeds/002_fdfecf9552ed6044.txt": "52/520400/jkq/2022.yaml",
-    "seeds/003_d1d7de2a8028c392.txt": "62/623025/zf/2018.yaml",
-    "seeds/004_f1496913e2f754ab.txt": "44/441502/zf/2024.yaml",
-    "samples/huaianshi_2024.pdf": "32/320800/zf/2024.yaml",
-    "samples/pingtan_2019.html": "35/350128/syq/2019.yaml",
+    "000_d5e9c381233c1b80.txt": "51/510727/zfb/2024.yaml",
+    "001_66a783b882825013.txt": "34/341522/huhuzhen/2023.yaml",
+    "002_fdfecf9552ed6044.txt": "52/520400/jkq/2022.yaml",
+    "003_d1d7de2a8028c392.txt": "62/623025/zf/2018.yaml",
+    "004_f1496913e2f754ab.txt": "44/441502/zf/2024.yaml",
+    "huaianshi_2024.pdf": "32/320800/zf/2024.yaml",
+    "pingtan_2019.html": "35/350128/syq/2019.yaml",
 }
 META_KEYS = ("format", "year", "published", "dated", "signature", "index_no", "doc_no")
 
@@ -40,7 +40,7 @@ def imported(source: str):
         path = CONTENT / CASES[source]
         if not path.exists():
             pytest.fail(f"hand-checked file {path} is missing")
-        result = import_report(SHARED / source)
+        result = import_report(SOURCES / source)
         _cache[source] = (result, yaml.safe_load(result.yaml), yaml.safe_load(path.read_text(encoding="utf-8")))
     return _cache[source]
 
@@ -80,7 +80,7 @@ def test_narrative_equal_after_whitespace(source):
 def test_hacked_mirror_narrative_is_the_text_minus_what_was_stripped():
     """Seed 001 lost its headings (the transcriber regrouped the paragraphs by hand) and
     carries injected spam, which the importer removes and lists."""
-    result, draft, want = imported("seeds/001_66a783b882825013.txt")
+    result, draft, want = imported("001_66a783b882825013.txt")
     got = norm(draft.get("preamble")) + "".join(norm(s["text"]) for s in draft["sections"])
     expected = norm(want.get("preamble")) + "".join(norm(s["text"]) for s in want["sections"])
     stripped = "\n".join(result.stripped)
@@ -94,7 +94,7 @@ def test_hacked_mirror_narrative_is_the_text_minus_what_was_stripped():
 def test_mixed_report_and_documented_placement():
     """Seed 002: 2021 table 二 with a 2019 table 三; rows listing only their non-empty values
     are placed by the documented rule, flagged low confidence, and said so in the note."""
-    result, draft, _ = imported("seeds/002_fdfecf9552ed6044.txt")
+    result, draft, _ = imported("002_fdfecf9552ed6044.txt")
     requests = {t.code: t for t in result.tables}["requests"]
     assert draft["format"] == "gov2021" and draft["tables"]["requests"]["format"] == "gov2019"
     assert requests.confidence == "low" and len(requests.guessed) == 8
@@ -103,16 +103,16 @@ def test_mixed_report_and_documented_placement():
 
 
 def test_image_tables_and_split_pdf_table():
-    result, draft, _ = imported("seeds/004_f1496913e2f754ab.txt")
+    result, draft, _ = imported("004_f1496913e2f754ab.txt")
     assert all(draft["tables"][c]["status"] == "image" for c in ("proactive", "requests", "review"))
-    result, draft, _ = imported("samples/huaianshi_2024.pdf")
+    result, draft, _ = imported("huaianshi_2024.pdf")
     assert {t.code: t.confidence for t in result.tables} == {"proactive": "high", "requests": "high", "review": "high"}
     # the label cut by the page break is reported, not guessed at
     assert any("（四）无" in u for u in result.unrecognised)
 
 
 def test_html_chrome_is_stripped_and_listed():
-    result, draft, _ = imported("samples/pingtan_2019.html")
+    result, draft, _ = imported("pingtan_2019.html")
     assert any("网页中报告正文以外的部分" in s for s in result.stripped)
     assert draft["tables"]["proactive"]["rows"]["procurement"][1] == {"value": 75394432.52, "raw": "75394432.52元"}
     assert any("带有单位" in w for t in result.tables for w in t.warnings)

@@ -12,8 +12,7 @@ from nianbao.cli import main
 from nianbao.importers import ImportFailure, import_bytes
 from nianbao.importers.text_norm import key, read_cell
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-SEED = SHARED / "seeds" / "000_d5e9c381233c1b80.txt"
+SEED = Path(__file__).resolve().parent / "fixtures" / "sources" / "000_d5e9c381233c1b80.txt"
 
 
 def run(*args):

@@ -275,7 +275,8 @@ def test_zip_is_the_package(package):
         names = zf.namelist()
         assert names == sorted(names)
         assert set(names) == {"datapackage.json", *(r.path for r in ALL)}
-        assert {i.date_time for i in zf.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        times = {i.date_time for i in zf.infolist()}
+        assert len(times) == 1 and times != {(1980, 1, 1, 0, 0, 0)}  # one time for all: the content's date
         assert zf.read("reports.csv") == (package.out_dir / "reports.csv").read_bytes()
 
 
@@ -351,3 +352,23 @@ def test_building_the_package_leaves_sigpipe_ignored(tmp_path):
     before = signal.getsignal(signal.SIGPIPE)
     build_package(validate([CONTENT], CONTENT, keep_reports=True), tmp_path / "data")
     assert signal.getsignal(signal.SIGPIPE) == before == signal.SIG_IGN
+
+
+def test_package_metadata_is_dated_by_the_content(package, content_result, tmp_path):
+    from nianbao.deadlines import content_date
+
+    desc = json.loads((package.out_dir / "datapackage.json").read_text(encoding="utf-8"))
+    day = content_date(content_result.reports.values())
+    assert desc["created"] == f"{day.isoformat()}T00:00:00Z"
+    assert desc["version"].startswith(f"{day.year}.{day.month}.{day.day}+")
+    assert desc["id"] == "https://nianbao.github.io/data/datapackage.json"
+    assert desc["homepage"] == "https://nianbao.github.io/data/index.html"
+    assert all(s.get("path") and s.get("title") for s in desc["sources"])
+    # Another content gives another version, even on the same day.
+    changed = tmp_path / "content"
+    shutil.copytree(CONTENT, changed)
+    report = changed / "51/510727/zfb/2024.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("licensing: [0]", "licensing: [1]"), encoding="utf-8")
+    other = build_package(validate([changed], changed, keep_reports=True), tmp_path / "data")
+    other_desc = json.loads((other.out_dir / "datapackage.json").read_text(encoding="utf-8"))
+    assert other_desc["created"] == desc["created"] and other_desc["version"] != desc["version"]

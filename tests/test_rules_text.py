@@ -15,7 +15,7 @@ from nianbao.write import dump_agency, dump_report
 from conftest import private_copy
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "sources"
 
 
 # ---- the extractor, on sentences from the seeds and samples ----------------------------------

@@ -50,15 +50,15 @@ def test_interrupted_build_leaves_previous_site(content_copy, tmp_path, monkeypa
                                        .replace("平武县人民政府办公室2024", "平武县人民政府办公室（新）2024", 1), encoding="utf-8")
     real_run = build_module._run_all
 
-    def interrupted(commands, step, env=None):
-        real_run(commands, step, env)  # mkdocs really writes the new site into the temporary directory
+    def interrupted(commands, step, log, env=None):
+        real_run(commands, step, log, env)  # mkdocs really writes the new site into the temporary directory
         raise KeyboardInterrupt
 
     monkeypatch.setattr(build_module, "_run_all", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build_into(content_copy, tmp_path, search=False)
     assert tree_digest(site) == before
-    assert not list(tmp_path.glob(".site.*"))
+    assert not list(tmp_path.glob(".site.*")) and not list((tmp_path / "work").glob("site-new*"))
     monkeypatch.setattr(build_module, "_run_all", real_run)
     build_into(content_copy, tmp_path, search=False)
     assert "（新）" in (site / "reports" / "510727-zfb-2024.html").read_text(encoding="utf-8")

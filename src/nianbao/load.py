@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from .findings import ERROR, STAGE_LOAD, Finding, Rule, declare
+from .messages import os_error
 
 try:  # libyaml is ~7x faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -370,6 +371,10 @@ def _syntax_finding(path: str, text: str, exc: yaml.YAMLError) -> Finding:
     context = str(getattr(exc, "context", "") or "")
     if mark is None and isinstance(getattr(exc, "position", None), int):  # a ReaderError
         line = _line_at(text, exc.position)
+    if "maximum nesting depth" in problem:
+        # libyaml 0.2.5+ (PyYAML 6.0.3+ wheels) stops deep nesting in its scanner, before our
+        # event loop sees the nodes: the same finding as our own limit, whichever layer stops it.
+        return R_DEPTH.finding(path, line, column=col, limit=MAX_DEPTH)
     start = getattr(exc, "context_mark", None)
     text_lines = text.splitlines()
     if problem.startswith("did not find expected ',' or") and start is not None:
@@ -392,8 +397,8 @@ def _syntax_finding(path: str, text: str, exc: yaml.YAMLError) -> Finding:
                                 f"（到第 {line} 行才出错）。请补上缺少的引号。" if line and line > quote[0] else
                                 "请补上缺少的引号。")
     zh = next((v for k, v in _PROBLEM_ZH.items() if problem.startswith(k) or k in problem), None)
-    if zh is None:
-        zh = f"无法解析（{problem[:120]}）"
+    if zh is None:  # a message we have no translation for: its English never reaches the user
+        zh = "这一处无法按 YAML 解析"
     hint = next((h for k, h in _SYNTAX_HINTS if k in f"{context} {problem}"), "请对照相邻几行检查缩进、冒号和引号。")
     return R_SYNTAX.finding(path, line, column=col, problem=zh, hint=hint)
 
@@ -501,7 +506,7 @@ def load_file(path: str | os.PathLike[str], display: str | None = None) -> tuple
         finally:
             os.close(fd)
     except OSError as exc:
-        return None, [R_READ.finding(shown, None, detail=exc.strerror or str(exc))]
+        return None, [R_READ.finding(shown, None, detail=os_error(exc))]
     if len(raw) > MAX_BYTES:  # grew between stat and read
         return None, [R_SIZE.finding(shown, None, size=len(raw), limit=MAX_BYTES)]
     text, problem = decode(shown, raw)

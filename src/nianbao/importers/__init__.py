@@ -14,6 +14,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from ..messages import os_error
+from .quiet import library_noise
 from .result import ImportFailure, ImportResult, TableImport
 
 __all__ = ["ImportFailure", "ImportResult", "TableImport", "import_report", "import_to_file", "import_bytes", "detect",
@@ -87,40 +89,51 @@ def import_bytes(name: str, raw: bytes, *, path: str | None = None, output: str 
     if not raw.strip():
         raise ImportFailure(f"{name}：文件是空的")
     medium = detect(name, raw)
-    try:
-        if medium == "pdf":
-            from .pdf import extract_pdf
-            extracted = _from_file(extract_pdf, path, raw, ".pdf")
-        elif medium == "docx":
-            from .docx import extract_docx
-            extracted = _from_file(extract_docx, path, raw, ".docx")
-        elif medium == "html":
-            from .html import extract_html
-            extracted = extract_html(decode(name, raw, medium))
-        elif medium == "mhtml":
-            from .html import extract_html
-            page, url = _mhtml_page(name, raw)
-            extracted = extract_html(page)
-            if url and "url" not in extracted.meta:
-                extracted.meta["url"] = url
-        else:
-            from .text import extract_text
-            extracted = extract_text(decode(name, raw, medium))
-    except ImportFailure:
-        raise
-    except ImportError as exc:
-        raise ImportFailure(f"{name}：导入{medium.upper()}需要可选依赖（{exc.name}），请运行 pip install 'nianbao[import]'") from exc
-    except Exception as exc:  # a broken PDF/Word/HTML file: say so in Chinese, never a traceback
-        raise ImportFailure(f"{name}：文件损坏或无法解析（{type(exc).__name__}: {str(exc)[:200]}）") from exc
+    with library_noise() as noise:
+        extracted = _extract(name, raw, medium, path)
     if not any(True for _ in extracted.blocks):
         hint = "（PDF 可能只有扫描图像，没有文字层）" if medium == "pdf" else ""
         raise ImportFailure(f"{name}：没有读到任何文字{hint}，无法导入")
     from .finish import finish
     try:
-        return finish(recognise(extracted, name), output)
+        result = finish(recognise(extracted, name), output)
     except Exception as exc:  # a bug must still reach the user as a sentence, not a traceback
-        raise ImportFailure(f"{name}：导入时出现内部错误（{type(exc).__name__}: {str(exc)[:200]}），"
+        raise ImportFailure(f"{name}：导入时出现内部错误（错误类型 {type(exc).__name__}），"
                             "请把原文件附在问题报告里") from exc
+    said = noise.summary(medium)
+    if said:
+        result.warnings.append(said)
+    return result
+
+
+def _extract(name: str, raw: bytes, medium: str, path: str | None):
+    """The neutral blocks of one source, by its medium."""
+    try:
+        if medium == "pdf":
+            from .pdf import extract_pdf
+            return _from_file(extract_pdf, path, raw, ".pdf")
+        if medium == "docx":
+            from .docx import extract_docx
+            return _from_file(extract_docx, path, raw, ".docx")
+        if medium == "html":
+            from .html import extract_html
+            return extract_html(decode(name, raw, medium))
+        if medium == "mhtml":
+            from .html import extract_html
+            page, url = _mhtml_page(name, raw)
+            extracted = extract_html(page)
+            if url and "url" not in extracted.meta:
+                extracted.meta["url"] = url
+            return extracted
+        from .text import extract_text
+        return extract_text(decode(name, raw, medium))
+    except ImportFailure:
+        raise
+    except ImportError as exc:
+        raise ImportFailure(f"{name}：导入{medium.upper()}需要可选依赖（{exc.name}），请运行 pip install 'nianbao[import]'") from exc
+    except Exception as exc:  # a broken PDF/Word/HTML file: say so in Chinese, never a traceback
+        # The library's own (English) message stays out; its type names the failure for a bug report.
+        raise ImportFailure(f"{name}：文件损坏或无法解析（错误类型 {type(exc).__name__}）") from exc
 
 
 def _mhtml_page(name: str, raw: bytes) -> tuple[str, str | None]:
@@ -165,7 +178,7 @@ def import_report(source: str | Path, output: str | None = None) -> ImportResult
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportFailure(f"{name}：无法读取（{exc.strerror}）") from exc
+        raise ImportFailure(f"{name}：无法读取（{os_error(exc)}）") from exc
     return import_bytes(name, raw, path=str(path), output=output)
 
 
@@ -179,5 +192,5 @@ def import_to_file(source: str | Path, output: str | Path, *, force: bool = Fals
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(result.yaml, encoding="utf-8")
     except OSError as exc:
-        raise ImportFailure(f"无法写入 {out}（{exc.strerror}）") from exc
+        raise ImportFailure(f"无法写入 {out}（{os_error(exc)}）") from exc
     return result

@@ -16,6 +16,8 @@ Layout of the output folder (published as the site's `data/`):
 """
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import io
 import json
 import multiprocessing
@@ -27,12 +29,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..deadlines import days_late, deadline
+from ..deadlines import content_date, days_late, deadline
+from ..project import DATA_PATH, REPOSITORY, SITE_URL
 from .page import data_page_markdown
 from .report_files import write_report_files
 from .resources import ALL, PACKAGE_PROFILE
 from .rows import Corpus, rows_of
-from .writers import Written, write_csv, write_sqlite, write_zip
+from .writers import Written, write_csv, write_sqlite
+from .zipped import write_zip
 
 __all__ = ["PackageInfo", "build_package", "package_content", "data_page_markdown", "DESCRIPTOR", "ZIP_NAME",
            "SQLITE_NAME", "SQLITE_ZIP"]
@@ -46,8 +50,7 @@ REPORTS_DIR = "reports"
 EXCEL_DIR = "excel"
 LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
            "title": "知识共享 署名 4.0 国际许可协议（CC BY 4.0）"}
-CONTRIBUTOR = {"title": "年报开放数据项目（nianbao）", "roles": ["creator"],
-               "path": "https://github.com/nianbao/nianbao"}
+CONTRIBUTOR = {"title": "年报开放数据项目（nianbao）", "roles": ["creator"], "path": REPOSITORY}
 PARALLEL_MIN_REPORTS = 300  # below this many reports, forking costs more than it saves
 SUMMARY_COLUMNS = ("year", "days_late", "errors", "warnings", "acknowledged")
 
@@ -87,7 +90,14 @@ class PackageInfo:
         return next(w for w in self.resources if w.name == name)
 
 
-def descriptor(written: list[Written]) -> dict[str, Any]:
+def dataset_version(written: list[Written], stamp: dt.date) -> str:
+    """The dataset's version: the content's date, and a fingerprint of every resource's bytes
+    after `+` (SemVer build metadata), so that two different packages of one day differ."""
+    fingerprint = hashlib.sha256("".join(f"{w.name}:{w.hash}\n" for w in written).encode()).hexdigest()[:10]
+    return f"{stamp.year}.{stamp.month}.{stamp.day}+{fingerprint}"
+
+
+def descriptor(written: list[Written], stamp: dt.date) -> dict[str, Any]:
     by_name = {w.name: w for w in written}
     resources = []
     for r in ALL:
@@ -97,16 +107,25 @@ def descriptor(written: list[Written]) -> dict[str, Any]:
             "mediatype": "text/csv", "encoding": "utf-8", "bytes": w.bytes, "hash": f"sha256:{w.hash}",
             "title": r.title, "description": r.description, "schema": r.schema(),
         })
+    home = f"{SITE_URL}{DATA_PATH}"
     return {
         "$schema": PACKAGE_PROFILE,
         "name": "nianbao",
+        "id": f"{home}{DESCRIPTOR}",
+        "homepage": f"{home}index.html",
+        "version": dataset_version(written, stamp),
+        "created": f"{stamp.isoformat()}T00:00:00Z",
         "title": "政府信息公开工作年度报告开放数据",
         "description": "各级行政机关《政府信息公开工作年度报告》中统计表的逐格转录、报告元数据与核对结果。"
         "空白单元格为缺失值，绝不记作 0；原文不是数字的单元格保留原文。",
         "keywords": ["政府信息公开", "年度报告", "依申请公开", "开放数据"],
         "licenses": [LICENSE],
         "contributors": [CONTRIBUTOR],
-        "sources": [{"title": "各级行政机关在其网站发布的政府信息公开工作年度报告（原文网址见 reports.source_url）"}],
+        "sources": [
+            {"title": "各级行政机关在其网站发布的政府信息公开工作年度报告（每份报告的原文网址见 reports.csv 的 source_url 列）",
+             "path": "reports.csv"},
+            {"title": "本项目逐份录入的 YAML 文件（content/ 目录）", "path": f"{REPOSITORY}/tree/main/content"},
+        ],
         "resources": resources,
     }
 
@@ -200,13 +219,13 @@ def _write_downloads(corpus: Corpus, reports_dir: Path) -> None:
         write_report_files(reports_dir, r, a, per_report.get(r.id, []), extra)
 
 
-def _write_database(corpus: Corpus, zip_path: Path) -> None:
+def _write_database(corpus: Corpus, zip_path: Path, stamp: dt.date) -> None:
     """The SQLite database, published zipped: at 10,000 reports it is ~250 MB raw, ~20 MB zipped."""
     work = zip_path.parent / SQLITE_WORK
     work.mkdir()
     try:
         write_sqlite(work / SQLITE_NAME, ((r, rows_of(r, corpus)) for r in ALL))
-        write_zip(zip_path, work, [SQLITE_NAME])
+        write_zip(zip_path, work, [SQLITE_NAME], stamp)
     finally:
         shutil.rmtree(work)
 
@@ -235,12 +254,13 @@ def build_package(result: Any, out_dir: Path) -> PackageInfo:
     # resource CSVs and the zip here.
     parallel = len(corpus.reports) >= PARALLEL_MIN_REPORTS
     downloads = _Job(_write_downloads, corpus, reports_dir, parallel=parallel)
-    database = _Job(_write_database, corpus, out / SQLITE_ZIP, parallel=parallel)
-    written = [write_csv(r, rows_of(r, corpus), out) for r in ALL]
-    desc = descriptor(written)
+    stamp = content_date(result.reports.values())  # the package's date: the content's, not the clock's
+    database = _Job(_write_database, corpus, out / SQLITE_ZIP, stamp, parallel=parallel)
+    written = [write_csv(r, rows_of(r, corpus), out, stamp) for r in ALL]
+    desc = descriptor(written, stamp)
     (out / DESCRIPTOR).write_text(json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     lap("resources")
-    write_zip(out / ZIP_NAME, out, [DESCRIPTOR, *(w.path for w in written)])
+    write_zip(out / ZIP_NAME, out, [DESCRIPTOR, *(w.path for w in written)], stamp)
     lap("zip")
     summary = _summary(out / "reports.csv")
     lap("summary")

@@ -58,7 +58,8 @@ def _resource_section(r: Resource, rows: int, size: int) -> list[str]:
     lines = [f"### {r.title}（`{r.name}`）", "", r.description, ""]
     files = [f"{_link(r.path)}（{rows:,} 行，{_size(size)}）"]
     if r.excel:
-        files.append(f"Excel 版 {_link('excel/' + r.path)}")
+        files.append(f"电子表格 {_link('excel/' + r.name + '.xlsx')}（Excel、WPS、LibreOffice）")
+        files.append(f"Excel 用 CSV {_link('excel/' + r.path)}")
     lines += ["文件：" + "，".join(files) + "。", ""]
     keys = "主键：" + "、".join(f"`{k}`" for k in r.primary_key)
     for fk in r.foreign_keys:
@@ -203,10 +204,13 @@ def data_page_markdown(info: PackageInfo) -> str:
         f"| {_link('nianbao-data.zip')} | 整个数据包（描述文件与全部 CSV），{_size(info.zip_path.stat().st_size)} |",
         f"| {_link('nianbao-sqlite.zip')} | SQLite 数据库 `nianbao.sqlite`（压缩包，{_size(info.sqlite_zip_path.stat().st_size)}）："
         "每个资源一张表，类型、主键、外键同数据包 |",
-        "| `excel/<资源名>.csv` | 供 Excel 直接打开的版本：UTF-8 带 BOM、中文表头；以 =、+、-、@ 开头的文字前加了 `'`，以免被当作公式 |",
+        "| `excel/<资源名>.xlsx` | 电子表格（Excel、WPS、LibreOffice 都能直接打开）：中文表头并冻结首行；代码（如行政区划代码）是文本，"
+        "数值是数值，空白单元格是空白（不是 0）；超过 1,048,576 行时续在下一个工作表 |",
+        "| `excel/<资源名>.csv` | 供 Excel 双击打开的 CSV：UTF-8 带 BOM、中文表头；以 =、+、-、@ 开头的文字前加了 `'`，以免被当作公式。"
+        "LibreOffice 和 WPS 打开 CSV 时常不识别 BOM，请改用 .xlsx |",
         "| `reports/<报告编号>.json` | 单份报告的全部内容：元数据、各节正文、各表每个单元格的数值与原文、核对结果 |",
         "| `reports/<报告编号>.csv` | 单份报告的统计表（长表，UTF-8 带 BOM） |",
-        "", "各 CSV 为 UTF-8（无 BOM）、逗号分隔、首行为英文字段名；用 Excel 请打开 `excel/` 下的同名文件。"
+        "", "各 CSV 为 UTF-8（无 BOM）、逗号分隔、首行为英文字段名；用电子表格软件请打开 `excel/` 下的同名 .xlsx 文件。"
         "表三的长表（`requests_2021`、`requests_2019`）行数可能超过 Excel 的上限（1,048,576 行），"
         "没有 Excel 版；请用宽表 `requests_wide`，或用 DuckDB、SQLite。", "",
     ]

@@ -2,32 +2,30 @@
 
 - Package CSV: UTF-8 without BOM, `\\n` line ends, ASCII header = field names; a blank
   cell is the empty string (the schema's only missing value).
-- Excel variant (`excel/<name>.csv`): UTF-8 with BOM, CRLF, Chinese header = field titles,
-  so Excel on Chinese Windows opens it by double-click without mojibake. Text that Excel
-  would run as a formula (=, +, -, @) gets a leading apostrophe. We chose BOM CSV over
-  .xlsx because .xlsx caps at 1,048,576 rows, is slow to write, and openpyxl stamps
-  creation times into the file (not byte-reproducible).
+- Excel variants: `excel/<name>.csv`, UTF-8 with BOM, CRLF, Chinese header = field titles,
+  so Excel on Chinese Windows opens it by double-click without mojibake (text that Excel
+  would run as a formula, =, +, -, @, gets a leading apostrophe); and `excel/<name>.xlsx`
+  (xlsx.py), typed cells, for LibreOffice and WPS, whose CSV import ignores the BOM.
 - SQLite: STRICT tables typed from the Table Schema, with primary and foreign keys.
 """
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import decimal
 import hashlib
 import math
 import os
-import shutil
 import sqlite3
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
 from .resources import Resource
+from .xlsx import XlsxWriter
 
 BATCH = 20_000
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can say; fixed for byte-identical zips
 # String fields whose text comes from our own definitions, never from a contributor.
 OUR_TEXT = frozenset({"id", "report_id", "agency_id", "table", "table_format", "row_code", "row_ref", "row_label",
                       "block_label", "column_code", "column_label", "unit", "format", "level", "kind", "status",
@@ -90,8 +88,9 @@ def create_sql(resource: Resource) -> str:
     return f'CREATE TABLE "{resource.name}" (\n' + ",\n".join(cols) + "\n) STRICT" + ("" if rowid else ", WITHOUT ROWID")
 
 
-def write_csv(resource: Resource, rows: Iterable[tuple], out: Path) -> Written:
-    """Stream `rows` into `<out>/<name>.csv` and, for spreadsheet resources, `<out>/excel/<name>.csv`."""
+def write_csv(resource: Resource, rows: Iterable[tuple], out: Path, stamp: dt.date) -> Written:
+    """Stream `rows` into `<out>/<name>.csv` and, for spreadsheet resources, `<out>/excel/<name>.csv`
+    and `.xlsx` (dated `stamp`, the content's date)."""
     numeric = [(i, f.type == "integer") for i, f in enumerate(resource.fields) if f.type in ("integer", "number")]
     booleans = [i for i, f in enumerate(resource.fields) if f.type == "boolean"]
     # Only free text can start with a formula character; codes and printed labels are ours.
@@ -103,6 +102,7 @@ def write_csv(resource: Resource, rows: Iterable[tuple], out: Path) -> Written:
         excel_fh = open(out / "excel" / resource.path, "w", encoding="utf-8-sig", newline="")
         excel = csv.writer(excel_fh, lineterminator="\r\n")
         excel.writerow([f.title for f in resource.fields])
+        book = XlsxWriter(resource, out / "excel" / (Path(resource.path).stem + ".xlsx"), stamp)
     count = 0
     with open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
@@ -127,8 +127,10 @@ def write_csv(resource: Resource, rows: Iterable[tuple], out: Path) -> Written:
                     for i in risky:
                         line[i] = _excel_text(line[i])
                 excel.writerow(line)
+                book.append(row)
     if excel_fh is not None:
         excel_fh.close()
+        book.close()
     return Written(resource.name, resource.path, count, path.stat().st_size, sha256(path))
 
 
@@ -178,17 +180,3 @@ def _sql_row(row: tuple, numeric: list[tuple[int, bool]], booleans: list[int]) -
     for i in booleans:
         out[i] = None if out[i] is None else int(bool(out[i]))
     return tuple(out)
-
-
-def write_zip(path: Path, root: Path, members: list[str]) -> None:
-    """A zip whose bytes depend only on the members' bytes: sorted names, fixed times and modes."""
-    tmp = path.with_suffix(".zip.tmp")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name in sorted(members):
-            info = zipfile.ZipInfo(name, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            with open(root / name, "rb") as src, zf.open(info, "w", force_zip64=True) as dst:
-                shutil.copyfileobj(src, dst, 1 << 20)
-    os.replace(tmp, path)

@@ -12,12 +12,13 @@ from typing import Iterable
 
 from ..findings import ERROR, STAGE_REPORT, WARNING, Finding, Rule, declare
 from ..load import load_file
+from ..messages import os_error
 from ..model import Agency, Report, build_agency, build_report
 from ..paths import AGENCY_FILE, Location, PathProblem, agency_path, locate, printable
 from . import schema
 from .rules.corpus import Facts, check_corpus, facts_of
 from .rules.report import check_report
-from .rules.agency import check_agency, missing_agency_hint
+from .rules.agency import check_agency, draft_place, missing_agency_hint
 
 R_PATH, R_AGENCY, R_ACK, R_EXT, R_NOFILES = declare(
     Rule("PATH-01", ERROR, STAGE_REPORT, "文件位置不对", "{detail}"),
@@ -28,6 +29,11 @@ R_PATH, R_AGENCY, R_ACK, R_EXT, R_NOFILES = declare(
     Rule("PATH-02", ERROR, STAGE_REPORT, "扩展名应为 .yaml", "文件扩展名是 {ext}，请改为 .yaml。"),
     Rule("PATH-03", ERROR, STAGE_REPORT, "没有找到文件", "{detail}"),
 )
+R_DRAFT = declare(
+    Rule("PATH-04", WARNING, STAGE_REPORT, "草稿不在内容目录中",
+         "这个文件不在内容目录 {root} 中，已核对能单独核对的各项（YAML、格式、表内勾稽关系、单份报告的规则）；"
+         "跨年度规则和机构信息要等文件放到 {place} 之后才能核对。{hint}"),
+)[0]
 
 PARALLEL_THRESHOLD = 300  # below this, a process pool costs more than it saves
 
@@ -56,7 +62,7 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Finding]]:
         path = Path(p)
         if path.is_dir():  # a linked folder given by name is walked; locate() refuses links below the root
             for dirpath, dirnames, filenames in os.walk(path, onerror=lambda e: problems.append(
-                    R_NOFILES.finding(_display(Path(e.filename or p)), None, detail=f"无法读取目录：{e.strerror}"))):
+                    R_NOFILES.finding(_display(Path(e.filename or p)), None, detail=f"无法读取目录：{os_error(e)}"))):
                 # os.walk does not enter linked folders; list them so that locate() refuses them
                 files += [Path(dirpath) / d for d in sorted(dirnames) if os.path.islink(os.path.join(dirpath, d))]
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -105,6 +111,28 @@ def check_report_file(path: Path, loc: Location, agency: Agency | None, keep: bo
     for f in findings:
         f.report = report.id
     return findings, facts_of(report, agency.kind if agency else None), report if keep else None
+
+
+def check_draft_file(path: Path, root: Path) -> list[Finding]:
+    """A report outside the content root: everything that needs no place (loading, schema,
+    the rules of one report), and where the file belongs."""
+    shown = _display(path)
+    doc, findings = load_file(path, shown)
+    data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+    year = data.get("year") if isinstance(data.get("year"), int) else None
+    if doc is not None:
+        findings = schema.check_report(doc)
+        if not findings:
+            report = build_report(doc, Location("report", "", "", "", year))
+            findings = check_report(report, None)
+            for f in findings:
+                f.report = ""
+    place, hint = draft_place(root, str(data.get("title") or ""), year)
+    return findings + [R_DRAFT.finding(shown, None, root=_display(root), place=place, hint=hint)]
+
+
+def _under(path: Path, root: Path) -> bool:
+    return Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root))
 
 
 def _check_report_job(args: tuple) -> tuple[list[Finding], Facts | None, Report | None]:
@@ -162,6 +190,9 @@ def _validate(files: list[Path], findings: list[Finding], root: Path, keep_repor
                 findings.append(R_EXT.finding(shown, None, ext=".yml"))
             continue
         loc, problem, agency, problems = classified[path]
+        if loc is None and path.name != AGENCY_FILE and not _under(path, root):
+            findings += check_draft_file(path, root)  # a first draft, before it has its place
+            continue
         if loc is None:
             findings.append(R_PATH.finding(_display(path), None, detail=problem))
             continue

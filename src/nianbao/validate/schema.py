@@ -18,15 +18,16 @@ from ..findings import ERROR, STAGE_SCHEMA, Finding, Rule, declare
 from ..formats import FORMATS, TABLE_CODES
 from ..formats.base import AMOUNT, COUNT, SIGNED, Column, Format, Row, Table
 from ..load import Document
+from ..project import SCHEMAS_PATH, SITE_URL
 
 try:
     import jsonschema_rs
 except ImportError:  # pragma: no cover - the pure-Python validator still works
     jsonschema_rs = None
 
-BASE_ID = "https://nianbao.github.io/schemas/"
+BASE_ID = f"{SITE_URL}{SCHEMAS_PATH}"  # the site publishes schemas/ there
 DATE = r"^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}$"  # year 0000 or 1850 is a typo, not a date
-URL = r"^https?://[^\s<>\"]+$"
+URL = r'^https?://[^\s<>"]+$'  # no \" : an invalid escape in ECMA-262 unicode regexes (ajv)
 RULE_ID = r"^[A-Z0-9]+-[A-Z0-9-]+$"
 AGENCY_ID = r"^[1-8][0-9]{5}-[a-z0-9]+(-[a-z0-9]+)*$"
 TOWNSHIP = r"^[0-9]{9}([0-9]{3})?$"
@@ -71,16 +72,11 @@ def _number_schema(kind: str) -> dict:
 _KIND_ZH = {COUNT: "非负整数", SIGNED: "整数（可为负数）", AMOUNT: "非负数（可有小数）"}
 
 
-def _cell_schema(row: Row, column: Column, title: str) -> dict:
-    kind = row.cell_kind(column)
-    unit = row.cell_unit(column)
+def _cell_def(kind: str) -> dict:
+    """What one table cell may hold; shared through $defs by every cell of that kind."""
     number = _number_schema(kind)
-    described = f"{_KIND_ZH[kind]}{'，单位：' + unit if unit else ''}"
     return {
-        "title": title,
-        "description": f"{described}。空白写 ~；原文不是数字（如 /、—、251000元）时写原文字符串，"
-        "或写成 {value: 数值, raw: 原文}。",
-        "x-kind": kind,
+        "title": f"单元格（{_KIND_ZH[kind]}）",
         "anyOf": [
             number,
             {"type": "null", "title": "空白单元格"},
@@ -92,6 +88,27 @@ def _cell_schema(row: Row, column: Column, title: str) -> dict:
                 "required": ["raw"], "additionalProperties": False,
             },
         ],
+    }
+
+
+CELL_DEFS = {kind: _cell_def(kind) for kind in _KIND_ZH}
+_CELL_REF = {COUNT: "cell-count", SIGNED: "cell-signed", AMOUNT: "cell-amount"}
+
+
+def _cell_kind(schema: dict) -> str | None:
+    """The cell kind of a schema node that is one of CELL_DEFS (as an error's schema is)."""
+    return next((kind for kind, d in CELL_DEFS.items() if schema == d), None)
+
+
+def _cell_schema(row: Row, column: Column, title: str) -> dict:
+    kind = row.cell_kind(column)
+    unit = row.cell_unit(column)
+    described = f"{_KIND_ZH[kind]}{'，单位：' + unit if unit else ''}"
+    return {
+        "title": title,
+        "description": f"{described}。空白写 ~；原文不是数字（如 /、—、251000元）时写原文字符串，"
+        "或写成 {value: 数值, raw: 原文}。",
+        "$ref": f"#/$defs/{_CELL_REF[kind]}",
     }
 
 
@@ -133,8 +150,10 @@ def _table_schema(fmt: Format, table: Table) -> dict:
         },
         "additionalProperties": False,
         "if": {"properties": {"status": {"const": "table"}}},
-        "then": {"required": ["rows"]},
-        "else": {"not": {"required": ["rows"]}},
+        # `properties: {rows: true}` beside each `required`: ajv's strictRequired wants the key
+        # declared in the same schema object.
+        "then": {"required": ["rows"], "properties": {"rows": True}},
+        "else": {"not": {"required": ["rows"], "properties": {"rows": True}}},
     }
     return schema
 
@@ -163,7 +182,7 @@ def _local_tables_schema() -> dict:
 
 def report_schema(fmt: Format) -> dict:
     """The JSON Schema of a report in format `fmt`."""
-    defs: dict[str, Any] = {}
+    defs: dict[str, Any] = {_CELL_REF[kind]: d for kind, d in CELL_DEFS.items()}
     tables: dict[str, Any] = {}
     for code in TABLE_CODES:
         variants = [f for f in FORMATS.values() if f.has_table(code)]
@@ -172,6 +191,7 @@ def report_schema(fmt: Format) -> dict:
         for f in variants:
             defs[f"{f.code}.{code}"] = _table_schema(f, f.table(code))
         tables[code] = {
+            "type": "object",  # also the type of every branch below (ajv strictTypes)
             "title": fmt.table(code).title,
             "description": f"默认按{fmt.title}核对；本表另填 format 时按该格式核对",
             "allOf": [
@@ -340,7 +360,7 @@ def _descend(root: dict, node: dict, key: Any) -> dict | None:
         items = node.get("items")
         return items if isinstance(items, dict) else None
     props = node.get("properties", {})
-    if key in props:
+    if isinstance(props.get(key), dict):  # not `rows: true`, which only declares the key
         return props[key]
     for sub in node.get("allOf", []):  # table variants: the report's own format is last
         target = _resolve(root, sub.get("then", {}))
@@ -377,7 +397,8 @@ def _translate(doc: Document, root: dict, err: jsonschema.ValidationError) -> Fi
     if v == "required":
         key = err.message.split("'")[1]
         sub = _descend(root, _resolve(root, err.schema) if "properties" in err.schema else root, key) or {}
-        title = (err.schema.get("properties", {}).get(key) or sub).get("title", key)
+        declared = err.schema.get("properties", {}).get(key)
+        title = (declared if isinstance(declared, dict) and declared else sub).get("title", key)
         line, hint = _missing_row_place(doc, path, err.schema, inst, key, line)
         return R_REQUIRED.finding(doc.path, line, where=where, key=key, title=title, hint=hint)
     if v == "additionalProperties" or (v == "not" and isinstance(inst, dict)):
@@ -398,8 +419,9 @@ def _translate(doc: Document, root: dict, err: jsonschema.ValidationError) -> Fi
         labels = "，".join(s["title"].split(" × ")[-1] for s in err.schema["prefixItems"])
         return R_CELLS.finding(doc.path, line, where=where, expected=len(err.schema["prefixItems"]),
                                labels=labels, actual=len(inst))
-    if v == "anyOf" and "x-kind" in err.schema:  # a table cell
-        return _cell_finding(doc, line, where, err.schema["x-kind"], inst)
+    kind = _cell_kind(err.schema) if v == "anyOf" else None
+    if kind is not None:  # a table cell
+        return _cell_finding(doc, line, where, kind, inst)
     if v == "type":
         expected = err.validator_value
         names = "或".join(_TYPE_ZH.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
@@ -422,7 +444,19 @@ def _translate(doc: Document, root: dict, err: jsonschema.ValidationError) -> Fi
         problem = (f"超过上限 {err.validator_value} 个{what}" if v.startswith("max")
                    else f"至少要有 {err.validator_value} 个{what}")
         return R_LENGTH.finding(doc.path, line, where=where, problem=problem)
-    return R_OTHER.finding(doc.path, line, where=where, detail=err.message[:200])
+    # jsonschema's own message is English: say what the keyword asks, in Chinese.
+    return R_OTHER.finding(doc.path, line, where=where, detail=_KEYWORD_ZH.get(v, f"不满足格式定义中的“{v}”约束。"))
+
+
+_KEYWORD_ZH = {
+    "false": "这里不允许有任何值。",
+    "uniqueItems": "列表中的项不能重复。",
+    "minProperties": "映射里的项太少。",
+    "maxProperties": "映射里的项太多。",
+    "multipleOf": "数值不是规定的倍数。",
+    "dependentRequired": "填写了这一项，就必须同时填写与它相关的项。",
+    "propertyNames": "有键的名称不符合规定。",
+}
 
 
 def _missing_row_place(doc: Document, path: tuple, schema: dict, inst: Any, key: str,
@@ -497,7 +531,7 @@ def _check(doc: Document, name: str) -> list[Finding]:
 def _leaves(err: jsonschema.ValidationError) -> Iterable[jsonschema.ValidationError]:
     if err.validator == "items" and err.validator_value is False:
         return  # maxItems on the same row already says it, with the column labels
-    if err.validator == "anyOf" and "x-kind" in err.schema:
+    if err.validator == "anyOf" and _cell_kind(err.schema) is not None:
         yield err
     elif err.validator in ("allOf", "anyOf", "oneOf", "if", "then") and err.context:
         best = jsonschema.exceptions.best_match(err.context)

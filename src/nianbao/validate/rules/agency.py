@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from pathlib import Path
 
 from ... import regions
@@ -80,6 +81,30 @@ def registered_agencies(root: Path, division_prefix: str) -> list[str]:
             if (sdir / AGENCY_FILE).is_file():
                 out.append(f"{ddir.name}-{sdir.name}")
     return out
+
+
+_NAME_LINE = re.compile(r"^name:\s*[\"']?(.+?)[\"']?\s*$", re.M)
+
+
+def draft_place(root: Path, title: str, year: int | None) -> tuple[str, str]:
+    """Where a draft belongs under `root`, and a hint: the registered agency whose name its
+    title starts with (the longest such name), else the layout to follow."""
+    name_of: dict[str, str] = {}
+    for path in sorted(root.glob(f"*/*/*/{AGENCY_FILE}")) if title and root.is_dir() else ():
+        try:
+            head = path.read_text(encoding="utf-8", errors="replace")[:2000]
+        except OSError:
+            continue
+        m = _NAME_LINE.search(head)
+        if m:
+            name_of[path.parent.relative_to(root).as_posix()] = m.group(1)
+    stem = f"{year}.yaml" if year else "<报告年度>.yaml"
+    matches = sorted((n, folder) for folder, n in name_of.items() if title.startswith(n) or n in title)
+    if matches:
+        name, folder = max(matches, key=lambda m: len(m[0]))
+        return (root / folder / stem).as_posix(), f"标题里的“{name}”已登记，编号 {folder.split('/', 1)[1].replace('/', '-')}。"
+    return ((root / "<省级代码>" / "<行政区划代码>" / "<机构简称>" / stem).as_posix(),
+            "标题里的机构还没有登记：可先用 nianbao new-agency 登记机构，再把文件放进它的目录。")
 
 
 def _close_agencies(root: Path, agency_id: str, limit: int = 3, exclude: str = "") -> list[str]:

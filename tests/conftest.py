@@ -7,6 +7,45 @@ from pathlib import Path
 
 import pytest
 
+RECORDING = Path(__file__).resolve().parent / "recording"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Record every rule that fires, in this process and in every Python process a test starts."""
+    import sys
+    import tempfile
+
+    log = Path(tempfile.mkdtemp(prefix="nianbao-fired-")) / "fired.txt"
+    config._nianbao_fired = log  # type: ignore[attr-defined]
+    os.environ["NIANBAO_FIRED_RULES"] = str(log)
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(RECORDING), os.environ.get("PYTHONPATH")]))
+    sys.path.insert(0, str(RECORDING))
+    from fired_rules import record
+
+    record(str(log))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """On a whole-suite run, every registered rule must have fired in some test: a rule that
+    never fires is untested, whatever names it."""
+    config = session.config
+    whole = (not config.args or [Path(a).resolve() for a in config.args] == [ROOT / "tests"]) \
+        and not config.getoption("keyword") and not config.getoption("markexpr") \
+        and not config.getoption("lf", False) and session.testsfailed == 0 and session.testscollected > 300
+    if not whole:
+        return
+    from fired_rules import fired
+    from nianbao.validate.registry import REGISTRY
+
+    never = sorted(set(REGISTRY) - fired(str(config._nianbao_fired)))  # type: ignore[attr-defined]
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if never:
+        if reporter:
+            reporter.write_line(f"rules that no test made fire: {', '.join(never)}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    elif reporter:
+        reporter.write_line(f"every one of the {len(REGISTRY)} rules fired in some test")
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 NODE_MODULES = ROOT / "build" / "node" / "node_modules"  # `make node-tools`: tools/node/package-lock.json

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nianbao.findings import REGISTRY, all_rules
+from nianbao.validate.registry import REGISTRY
 from nianbao.load import Document, decode, parse
 from nianbao.validate import validate
 
@@ -26,7 +26,6 @@ def prop(examples: int) -> settings:
     return settings(max_examples=examples * int(os.environ.get("HOSTILE_SCALE", "1")), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                            HealthCheck.function_scoped_fixture])
-all_rules()  # register every rule before checking ids against REGISTRY
 
 
 def well_formed(findings, file: str, max_line: int | None = None) -> None:

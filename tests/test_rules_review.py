@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from nianbao.findings import REGISTRY
+from nianbao.validate.registry import REGISTRY
 from nianbao.generate import generate_corpus
 from nianbao.validate import validate
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from nianbao.build import build_site
+from nianbao.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "images"
@@ -38,7 +39,7 @@ def main() -> None:
             for rule in ("T3-01", "T3-02", "T3-03"))
         path.write_text(text, encoding="utf-8")
         site = Path(tmp) / "site"
-        build_site(content, site, config=str(ROOT / "mkdocs.yml"), work=str(Path(tmp) / "build"))
+        build_site(content, site, config=str(ROOT / "mkdocs.yml"), work=str(Path(tmp) / "build"), cli_group=cli_main)
 
         class Quiet(http.server.SimpleHTTPRequestHandler):
             def log_message(self, *args):  # noqa: D401 - silence the server

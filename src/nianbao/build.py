@@ -21,6 +21,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -171,8 +172,11 @@ def derived_config(cfg: dict, root: Path, at: Path, docs: Path, out: Path) -> di
 
 def build_site(content: str | Path = "content", site: str | Path | None = None, *,
                config: str | Path = "mkdocs.yml", work: str | Path = "build", jobs: int | None = None,
-               search: bool = True) -> BuildResult:
-    """Build the public site. Raises BuildError (Chinese) and leaves site/ untouched on failure."""
+               search: bool = True, cli_group: Any = None) -> BuildResult:
+    """Build the public site. Raises BuildError (Chinese) and leaves site/ untouched on failure.
+
+    `cli_group`: the click group the site's command-line reference documents (the CLI passes
+    itself; the library does not import the CLI)."""
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -201,9 +205,7 @@ def build_site(content: str | Path = "content", site: str | Path | None = None, 
     for d in (docs, slots):
         shutil.rmtree(d, ignore_errors=True)
         d.mkdir(parents=True)
-    from . import cli
-
-    stats = render_site(result, docs, slots, _site_options(cfg), cli_group=cli.main, repo_docs=config.parent / "docs",
+    stats = render_site(result, docs, slots, _site_options(cfg), cli_group=cli_group, repo_docs=config.parent / "docs",
                         has_data=True)
     (docs / ECHARTS_SITE_PATH).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(vendor_echarts(), docs / ECHARTS_SITE_PATH)

@@ -155,7 +155,7 @@ def build(root: str, site_dir: str | None, config: str, work: str, no_search: bo
     from .build import BuildError, build_site
 
     try:
-        res = build_site(root, site_dir, config=config, work=work, search=not no_search)
+        res = build_site(root, site_dir, config=config, work=work, search=not no_search, cli_group=main)
     except BuildError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 
-from .findings import SEVERITY_ZH, STAGE_ZH, all_rules
+from .findings import SEVERITY_ZH, STAGE_ZH
+from .validate.registry import all_rules
 
 
 def rules_text() -> str:

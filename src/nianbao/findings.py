@@ -1,14 +1,15 @@
 """Findings are data.
 
 Every check, from YAML loading to cross-report rules, is a declared `Rule` with an id,
-a severity, a Chinese title and a Chinese message template. Running a check yields
+a severity, a Chinese title and a Chinese message template; validate/registry.py lists them
+all, explicitly (nothing registers itself on import). Running a check yields
 `Finding`s that carry the rule id, the file, the line and the cells concerned; the CLI,
 the site and the data packages only format them.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Container, Mapping
+from typing import Any, Callable, Container, Iterable, Mapping
 
 ERROR = "error"
 WARNING = "warning"
@@ -86,20 +87,19 @@ def owner(finding: Finding, ids: Container[str], by_file: Mapping[str, str]) -> 
     return rid if rid in ids else None
 
 
-REGISTRY: dict[str, Rule] = {}
+@dataclass(frozen=True)
+class Check:
+    """A check and the rules it may fire, declared together (validate/registry.py lists them)."""
+
+    run: Callable[..., list[Finding]]
+    rules: tuple[Rule, ...]
 
 
-def declare(*rules: Rule) -> tuple[Rule, ...]:
-    for rule in rules:
-        if rule.id in REGISTRY and REGISTRY[rule.id] != rule:
-            raise ValueError(f"rule id declared twice: {rule.id}")
-        REGISTRY[rule.id] = rule
-    return rules
-
-
-def all_rules() -> list[Rule]:
-    """Every declared rule; importing the checks registers them."""
-    from . import load  # noqa: F401  (registers LOAD-*)
-    from .validate import rules, schema  # noqa: F401
-
-    return sorted(REGISTRY.values(), key=lambda r: (list(STAGE_ZH).index(r.stage), r.id))
+def rule_table(*groups: Iterable[Rule]) -> dict[str, Rule]:
+    """id -> rule over the groups, in order; an id given twice with different content is a bug."""
+    table: dict[str, Rule] = {}
+    for group in groups:
+        for rule in group:
+            if table.setdefault(rule.id, rule) != rule:
+                raise ValueError(f"rule id declared twice: {rule.id}")
+    return table

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .findings import ERROR, STAGE_LOAD, Finding, Rule, declare
+from .findings import ERROR, STAGE_LOAD, Finding, Rule
 from .messages import os_error
 
 try:  # libyaml is ~7x faster; fall back to pure Python where it is missing
@@ -31,41 +31,37 @@ MAX_BYTES = 1_000_000
 MAX_DEPTH = 12
 MAX_DIGITS = 30  # an integer longer than this is no count; int() of 4,300+ digits even raises
 
-R_SIZE, R_BINARY, R_ENCODING, R_BOM, R_TAB, R_SYNTAX, R_DUPKEY, R_ALIAS, R_DEPTH, R_MULTI, R_READ, R_EMPTY, R_KEY = declare(
-    Rule("LOAD-SIZE", ERROR, STAGE_LOAD, "文件过大",
-         "文件有 {size} 字节，超过上限 {limit} 字节。一份年报的 YAML 通常不到 50 KB，请检查是否粘贴了多余内容。"),
-    Rule("LOAD-BINARY", ERROR, STAGE_LOAD, "不是文本文件",
-         "{detail}不是 YAML 文本。请确认上传的是 .yaml 文本文件，而不是 PDF、Word 或图片。"),
-    Rule("LOAD-ENCODING", ERROR, STAGE_LOAD, "文件编码不是 UTF-8",
-         "{detail}请用编辑器把文件另存为“UTF-8（无 BOM）”编码。"),
-    Rule("LOAD-BOM", ERROR, STAGE_LOAD, "文件以 BOM 开头",
-         "文件开头有 UTF-8 BOM（字节 EF BB BF）。请另存为“UTF-8（无 BOM）”；记事本请选“UTF-8”而不是“带 BOM 的 UTF-8”。"),
-    Rule("LOAD-TAB", ERROR, STAGE_LOAD, "缩进里有制表符",
-         "第 {row} 行的缩进里有制表符（Tab）。YAML 只能用空格缩进，请把 Tab 换成空格。"),
-    Rule("LOAD-SYNTAX", ERROR, STAGE_LOAD, "YAML 语法错误",
-         "YAML 语法错误：{problem}。{hint}"),
-    Rule("LOAD-DUPKEY", ERROR, STAGE_LOAD, "重复的键",
-         "键“{key}”在同一层出现了两次（上一次在第 {first} 行）。后一个会覆盖前一个，请删除或合并其中一个。{hint}"),
-    Rule("LOAD-ALIAS", ERROR, STAGE_LOAD, "不允许使用锚点和别名",
-         "这里使用了 YAML 锚点/别名（&、*）或合并键（<<）。年报按原样逐项填写，不需要引用，请直接写出内容。"),
-    Rule("LOAD-DEPTH", ERROR, STAGE_LOAD, "嵌套过深",
-         "内容嵌套超过 {limit} 层。年报的结构不会这么深，请检查缩进或括号是否配对。"),
-    Rule("LOAD-MULTIDOC", ERROR, STAGE_LOAD, "一个文件里有多份文档",
-         "文件里有多份 YAML 文档（用 --- 分隔）。每份年报单独一个文件。"),
-    Rule("LOAD-READ", ERROR, STAGE_LOAD, "无法读取文件", "无法读取文件：{detail}"),
-    Rule("LOAD-EMPTY", ERROR, STAGE_LOAD, "文件为空或不是映射",
-         "文件{detail}。一份年报应是以“键: 值”组成的映射，例如以 `year: 2024` 开头。"),
-    Rule("LOAD-KEY", ERROR, STAGE_LOAD, "键必须是简单文本",
-         "这里的键不是简单文本（{detail}）。键应是像 `year`、`r1` 这样的名称。"),
-)
-R_TAG, R_CHAR, R_NUMBER = declare(
-    Rule("LOAD-TAG", ERROR, STAGE_LOAD, "不允许使用 YAML 标签",
-         "这里使用了 YAML 标签“{tag}”。年报只需要文本、数字、列表和映射，标签不会被执行，整个文件不予读取；请删去它。"),
-    Rule("LOAD-CHAR", ERROR, STAGE_LOAD, "有不可见的控制字符",
-         "第 {row} 行有不可见的字符 {code}（{name}）。{why}"),
-    Rule("LOAD-NUMBER", ERROR, STAGE_LOAD, "数字超出范围",
-         "数字“{text}”{problem}。年报里的件数和金额不会这么大，请核对；若原文如此，请加引号按原文录入。"),
-)
+R_SIZE = Rule("LOAD-SIZE", ERROR, STAGE_LOAD, "文件过大",
+              "文件有 {size} 字节，超过上限 {limit} 字节。一份年报的 YAML 通常不到 50 KB，请检查是否粘贴了多余内容。")
+R_BINARY = Rule("LOAD-BINARY", ERROR, STAGE_LOAD, "不是文本文件",
+                "{detail}不是 YAML 文本。请确认上传的是 .yaml 文本文件，而不是 PDF、Word 或图片。")
+R_ENCODING = Rule("LOAD-ENCODING", ERROR, STAGE_LOAD, "文件编码不是 UTF-8",
+                  "{detail}请用编辑器把文件另存为“UTF-8（无 BOM）”编码。")
+R_BOM = Rule("LOAD-BOM", ERROR, STAGE_LOAD, "文件以 BOM 开头",
+             "文件开头有 UTF-8 BOM（字节 EF BB BF）。请另存为“UTF-8（无 BOM）”；记事本请选“UTF-8”而不是“带 BOM 的 UTF-8”。")
+R_TAB = Rule("LOAD-TAB", ERROR, STAGE_LOAD, "缩进里有制表符",
+             "第 {row} 行的缩进里有制表符（Tab）。YAML 只能用空格缩进，请把 Tab 换成空格。")
+R_SYNTAX = Rule("LOAD-SYNTAX", ERROR, STAGE_LOAD, "YAML 语法错误",
+                "YAML 语法错误：{problem}。{hint}")
+R_DUPKEY = Rule("LOAD-DUPKEY", ERROR, STAGE_LOAD, "重复的键",
+                "键“{key}”在同一层出现了两次（上一次在第 {first} 行）。后一个会覆盖前一个，请删除或合并其中一个。{hint}")
+R_ALIAS = Rule("LOAD-ALIAS", ERROR, STAGE_LOAD, "不允许使用锚点和别名",
+               "这里使用了 YAML 锚点/别名（&、*）或合并键（<<）。年报按原样逐项填写，不需要引用，请直接写出内容。")
+R_DEPTH = Rule("LOAD-DEPTH", ERROR, STAGE_LOAD, "嵌套过深",
+               "内容嵌套超过 {limit} 层。年报的结构不会这么深，请检查缩进或括号是否配对。")
+R_MULTI = Rule("LOAD-MULTIDOC", ERROR, STAGE_LOAD, "一个文件里有多份文档",
+               "文件里有多份 YAML 文档（用 --- 分隔）。每份年报单独一个文件。")
+R_READ = Rule("LOAD-READ", ERROR, STAGE_LOAD, "无法读取文件", "无法读取文件：{detail}")
+R_EMPTY = Rule("LOAD-EMPTY", ERROR, STAGE_LOAD, "文件为空或不是映射",
+               "文件{detail}。一份年报应是以“键: 值”组成的映射，例如以 `year: 2024` 开头。")
+R_KEY = Rule("LOAD-KEY", ERROR, STAGE_LOAD, "键必须是简单文本",
+             "这里的键不是简单文本（{detail}）。键应是像 `year`、`r1` 这样的名称。")
+R_TAG = Rule("LOAD-TAG", ERROR, STAGE_LOAD, "不允许使用 YAML 标签",
+             "这里使用了 YAML 标签“{tag}”。年报只需要文本、数字、列表和映射，标签不会被执行，整个文件不予读取；请删去它。")
+R_CHAR = Rule("LOAD-CHAR", ERROR, STAGE_LOAD, "有不可见的控制字符",
+              "第 {row} 行有不可见的字符 {code}（{name}）。{why}")
+R_NUMBER = Rule("LOAD-NUMBER", ERROR, STAGE_LOAD, "数字超出范围",
+                "数字“{text}”{problem}。年报里的件数和金额不会这么大，请核对；若原文如此，请加引号按原文录入。")
 
 
 @dataclass
@@ -513,3 +509,7 @@ def load_file(path: str | os.PathLike[str], display: str | None = None) -> tuple
     if problem:
         return None, [problem]
     return parse(shown, text)
+
+
+RULES = (R_SIZE, R_BINARY, R_ENCODING, R_BOM, R_TAB, R_CHAR, R_SYNTAX, R_DUPKEY, R_ALIAS, R_TAG, R_DEPTH, R_MULTI,
+         R_READ, R_EMPTY, R_KEY, R_NUMBER)

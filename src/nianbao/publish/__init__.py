@@ -25,7 +25,7 @@ import os
 import shutil
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+
 from pathlib import Path
 from typing import Any
 
@@ -35,16 +35,13 @@ from .page import data_page_markdown
 from .report_files import write_report_files
 from .resources import ALL, PACKAGE_PROFILE
 from .rows import Corpus, rows_of
+from .info import DESCRIPTOR, SQLITE_NAME, SQLITE_ZIP, ZIP_NAME, PackageInfo
 from .writers import Written, write_csv, write_sqlite
 from .zipped import write_zip
 
 __all__ = ["PackageInfo", "build_package", "package_content", "data_page_markdown", "DESCRIPTOR", "ZIP_NAME",
            "SQLITE_NAME", "SQLITE_ZIP"]
 
-DESCRIPTOR = "datapackage.json"
-ZIP_NAME = "nianbao-data.zip"
-SQLITE_NAME = "nianbao.sqlite"
-SQLITE_ZIP = "nianbao-sqlite.zip"
 SQLITE_WORK = ".sqlite-work"
 REPORTS_DIR = "reports"
 EXCEL_DIR = "excel"
@@ -53,41 +50,6 @@ LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by
 CONTRIBUTOR = {"title": "年报开放数据项目（nianbao）", "roles": ["creator"], "path": REPOSITORY}
 PARALLEL_MIN_REPORTS = 300  # below this many reports, forking costs more than it saves
 SUMMARY_COLUMNS = ("year", "days_late", "errors", "warnings", "acknowledged")
-
-
-@dataclass
-class PackageInfo:
-    out_dir: Path
-    descriptor: dict[str, Any]
-    resources: list[Written]
-    reports: int
-    agencies: int
-    findings: int
-    skipped: list[str]
-    by_year_format: dict[tuple[int, str], int]
-    table_status: dict[str, int]
-    summary: list[dict[str, str]] = field(default_factory=list)  # csvstat of reports.csv
-    blocking: int = 0  # unacknowledged errors in the content (the package is built regardless)
-    timings: dict[str, float] = field(default_factory=dict)  # seconds per step; not written to any file
-
-    @property
-    def descriptor_path(self) -> Path:
-        return self.out_dir / DESCRIPTOR
-
-    @property
-    def zip_path(self) -> Path:
-        return self.out_dir / ZIP_NAME
-
-    @property
-    def sqlite_zip_path(self) -> Path:
-        return self.out_dir / SQLITE_ZIP
-
-    @property
-    def total_bytes(self) -> int:
-        return sum(p.stat().st_size for p in self.out_dir.rglob("*") if p.is_file())
-
-    def resource(self, name: str) -> Written:
-        return next(w for w in self.resources if w.name == name)
 
 
 def dataset_version(written: list[Written], stamp: dt.date) -> str:

@@ -13,7 +13,7 @@ from ..formats import FORMATS
 from .resources import ALL, Field, Resource
 
 if TYPE_CHECKING:
-    from . import PackageInfo
+    from .info import PackageInfo
 
 TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "boolean": "是/否", "date": "日期"}
 STAT_ZH = {"year": "报告年度", "days_late": "逾期天数", "errors": "错误数", "warnings": "警告数",

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..deadlines import days_late, deadline, parse_date
-from ..findings import ERROR, INFO, WARNING, Finding, all_rules, owner
+from ..findings import ERROR, INFO, WARNING, Finding, owner
+from ..validate.registry import all_rules
 from ..formats import TABLE_CODES
 from ..formats.base import Table
 from ..model import Agency, Report

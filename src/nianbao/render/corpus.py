@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..deadlines import days_late, deadline_rule
-from ..findings import REGISTRY, STAGE_CORPUS, Finding, owner
+from ..findings import STAGE_CORPUS, Finding, owner
+from ..validate.registry import REGISTRY
 from ..model import Agency, Report
 from ..regions import is_valid, name_of, parent_of, path_of
 

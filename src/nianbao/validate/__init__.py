@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from ..findings import ERROR, STAGE_REPORT, WARNING, Finding, Rule, declare
+from ..findings import ERROR, STAGE_REPORT, WARNING, Finding, Rule
 from ..load import load_file
 from ..messages import os_error
 from ..model import Agency, Report, build_agency, build_report
@@ -20,20 +20,18 @@ from .rules.corpus import Facts, check_corpus, facts_of
 from .rules.report import check_report
 from .rules.agency import check_agency, draft_place, missing_agency_hint
 
-R_PATH, R_AGENCY, R_ACK, R_EXT, R_NOFILES = declare(
-    Rule("PATH-01", ERROR, STAGE_REPORT, "文件位置不对", "{detail}"),
-    Rule("AGENCY-01", ERROR, STAGE_REPORT, "机构不存在",
-         "目录 {folder} 里没有 agency.yaml，机构“{agency}”未登记。{hint}"),
-    Rule("ACK-01", WARNING, STAGE_REPORT, "确认项没有对应的问题",
-         "acknowledged 第 {index} 项（{rule}{cell_list}）没有对应的核对结果，可能数据已更正或单元格写错了，请删除或改正。"),
-    Rule("PATH-02", ERROR, STAGE_REPORT, "扩展名应为 .yaml", "文件扩展名是 {ext}，请改为 .yaml。"),
-    Rule("PATH-03", ERROR, STAGE_REPORT, "没有找到文件", "{detail}"),
-)
-R_DRAFT = declare(
-    Rule("PATH-04", WARNING, STAGE_REPORT, "草稿不在内容目录中",
-         "这个文件不在内容目录 {root} 中，已核对能单独核对的各项（YAML、格式、表内勾稽关系、单份报告的规则）；"
-         "跨年度规则和机构信息要等文件放到 {place} 之后才能核对。{hint}"),
-)[0]
+R_PATH = Rule("PATH-01", ERROR, STAGE_REPORT, "文件位置不对", "{detail}")
+R_AGENCY = Rule("AGENCY-01", ERROR, STAGE_REPORT, "机构不存在",
+                "目录 {folder} 里没有 agency.yaml，机构“{agency}”未登记。{hint}")
+R_ACK = Rule("ACK-01", WARNING, STAGE_REPORT, "确认项没有对应的问题",
+             "acknowledged 第 {index} 项（{rule}{cell_list}）没有对应的核对结果，可能数据已更正或单元格写错了，请删除或改正。")
+R_EXT = Rule("PATH-02", ERROR, STAGE_REPORT, "扩展名应为 .yaml", "文件扩展名是 {ext}，请改为 .yaml。")
+R_NOFILES = Rule("PATH-03", ERROR, STAGE_REPORT, "没有找到文件", "{detail}")
+R_DRAFT = Rule("PATH-04", WARNING, STAGE_REPORT, "草稿不在内容目录中",
+               "这个文件不在内容目录 {root} 中，已核对能单独核对的各项（YAML、格式、表内勾稽关系、单份报告的规则）；"
+               "跨年度规则和机构信息要等文件放到 {place} 之后才能核对。{hint}")
+# The rules of locating files and reading the agency registry, for validate/registry.py.
+RULES = (R_PATH, R_EXT, R_NOFILES, R_DRAFT, R_AGENCY, R_ACK)
 
 PARALLEL_THRESHOLD = 300  # below this, a process pool costs more than it saves
 

@@ -9,17 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..findings import INFO, STAGE_REPORT, Finding, Rule, declare
+from ..findings import INFO, STAGE_REPORT, Finding, Rule
 from ..formats import FORMATS
 from ..formats.base import Identity, IdentityRule, Table, Term
 from ..model import Report, TableData
 
 TOLERANCE = 1e-6  # amounts are decimals in 万元
 
-R_BLANK, = declare(
-    Rule("CHECK-BLANK", INFO, STAGE_REPORT, "因空白单元格无法核对",
-         "{table}有 {count} 个等式因空白或非数字单元格无法核对（{rules}）。空白不等于 0，这些等式既不算通过也不算错误。"),
-)
+R_BLANK = Rule("CHECK-BLANK", INFO, STAGE_REPORT, "因空白单元格无法核对",
+               "{table}有 {count} 个等式因空白或非数字单元格无法核对（{rules}）。空白不等于 0，这些等式既不算通过也不算错误。")
 
 
 def _identity_rules() -> dict[str, IdentityRule]:
@@ -32,13 +30,14 @@ def _identity_rules() -> dict[str, IdentityRule]:
 
 
 IDENTITY_RULES = _identity_rules()
-RULES = {
+# One rule per identity id, made from the format definitions.
+IDENTITY = {
     rid: Rule(rid, r.severity, STAGE_REPORT, r.title,
               "{cell}：{title}不成立：{left_desc} = {left}，{right_desc} = {right}，{gap}。",
               formula=r.formula)
     for rid, r in IDENTITY_RULES.items()
 }
-declare(*RULES.values())
+RULES = (R_BLANK, *IDENTITY.values())
 
 
 @dataclass
@@ -163,7 +162,7 @@ def _finding(report: Report, code: str, table: TableData, rule: IdentityRule, ou
         gap = f"相差 {_fmt(abs(diff))}" if ident.relation == "=" else f"超出 {_fmt(diff)}"
     left = _fmt(out.left_known) + ("（不含空白）" if out.left is None else "")
     right = _fmt(out.right_known) + ("（不含空白）" if out.right is None else "")
-    return RULES[rule.id].finding(  # this format's severity: formats may share a rule id
+    return IDENTITY[rule.id].finding(  # this format's severity: formats may share a rule id
         report.path, report.row_line(code, first.row), severity=rule.severity,
         cells=tuple(cell_id(code, t) for t in ident.left + ident.right),
         cell=definition.cell_label(first.row, first.column), title=rule.title,

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 import jsonschema
 
-from ..findings import ERROR, STAGE_SCHEMA, Finding, Rule, declare
+from ..findings import ERROR, STAGE_SCHEMA, Finding, Rule
 from ..formats import FORMATS, TABLE_CODES
 from ..formats.base import AMOUNT, COUNT, SIGNED, Column, Format, Row, Table
 from ..load import Document
@@ -40,19 +40,17 @@ KINDS = ("人民政府", "政府部门", "法律法规授权组织", "派出机�
 TABLE_STATUS = {"table": "以表格发布（默认）", "image": "表格只以图片发布，数值未能录入", "missing": "原文缺少此表"}
 MEDIA = {"html": "网页", "pdf": "PDF", "docx": "Word 文档", "text": "复制的网页文字", "image": "图片", "other": "其他"}
 
-R_SCHEMA = declare(
-    Rule("SCHEMA-TYPE", ERROR, STAGE_SCHEMA, "类型不对", "{where}应为{expected}，这里是 {actual}。{hint}"),
-    Rule("SCHEMA-REQUIRED", ERROR, STAGE_SCHEMA, "缺少必填项", "{where}缺少必填项“{key}”（{title}）。{hint}"),
-    Rule("SCHEMA-UNKNOWN", ERROR, STAGE_SCHEMA, "未知的键", "{where}不认识键“{key}”。{hint}"),
-    Rule("SCHEMA-CELLS", ERROR, STAGE_SCHEMA, "单元格个数不对",
-         "{where}应有 {expected} 个单元格（{labels}），这里有 {actual} 个。空白单元格请写 ~，不要省略。"),
-    Rule("SCHEMA-RANGE", ERROR, STAGE_SCHEMA, "数值超出范围", "{where}的值 {actual} {problem}。"),
-    Rule("SCHEMA-ENUM", ERROR, STAGE_SCHEMA, "取值不在允许范围内", "{where}的值“{actual}”不在允许范围内，应为：{allowed}。"),
-    Rule("SCHEMA-PATTERN", ERROR, STAGE_SCHEMA, "写法不对", "{where}的值“{actual}”写法不对：{expected}。"),
-    Rule("SCHEMA-LENGTH", ERROR, STAGE_SCHEMA, "内容过长或过短", "{where}{problem}。"),
-    Rule("SCHEMA-OTHER", ERROR, STAGE_SCHEMA, "不符合格式定义", "{where}不符合格式定义：{detail}"),
-)
-(R_TYPE, R_REQUIRED, R_UNKNOWN, R_CELLS, R_RANGE, R_ENUM, R_PATTERN, R_LENGTH, R_OTHER) = R_SCHEMA
+R_TYPE = Rule("SCHEMA-TYPE", ERROR, STAGE_SCHEMA, "类型不对", "{where}应为{expected}，这里是 {actual}。{hint}")
+R_REQUIRED = Rule("SCHEMA-REQUIRED", ERROR, STAGE_SCHEMA, "缺少必填项", "{where}缺少必填项“{key}”（{title}）。{hint}")
+R_UNKNOWN = Rule("SCHEMA-UNKNOWN", ERROR, STAGE_SCHEMA, "未知的键", "{where}不认识键“{key}”。{hint}")
+R_CELLS = Rule("SCHEMA-CELLS", ERROR, STAGE_SCHEMA, "单元格个数不对",
+               "{where}应有 {expected} 个单元格（{labels}），这里有 {actual} 个。空白单元格请写 ~，不要省略。")
+R_RANGE = Rule("SCHEMA-RANGE", ERROR, STAGE_SCHEMA, "数值超出范围", "{where}的值 {actual} {problem}。")
+R_ENUM = Rule("SCHEMA-ENUM", ERROR, STAGE_SCHEMA, "取值不在允许范围内", "{where}的值“{actual}”不在允许范围内，应为：{allowed}。")
+R_PATTERN = Rule("SCHEMA-PATTERN", ERROR, STAGE_SCHEMA, "写法不对", "{where}的值“{actual}”写法不对：{expected}。")
+R_LENGTH = Rule("SCHEMA-LENGTH", ERROR, STAGE_SCHEMA, "内容过长或过短", "{where}{problem}。")
+R_OTHER = Rule("SCHEMA-OTHER", ERROR, STAGE_SCHEMA, "不符合格式定义", "{where}不符合格式定义：{detail}")
+RULES = (R_TYPE, R_REQUIRED, R_UNKNOWN, R_CELLS, R_RANGE, R_ENUM, R_PATTERN, R_LENGTH, R_OTHER)
 
 
 # ---- generation ----------------------------------------------------------------------------

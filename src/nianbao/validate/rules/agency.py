@@ -13,21 +13,19 @@ import re
 from pathlib import Path
 
 from ... import regions
-from ...findings import ERROR, STAGE_REPORT, WARNING, Finding, Rule, declare
+from ...findings import ERROR, STAGE_REPORT, WARNING, Finding, Rule
 from ...load import Document
 from ...model import Agency
 from ...paths import AGENCY_FILE, DIVISION, SLUG, Location, agency_path
 
-R_DIVISION, R_PARENT, R_LEVEL = declare(
-    Rule("AGENCY-02", ERROR, STAGE_REPORT, "行政区划代码不存在",
-         "目录中的行政区划代码 {division} 不在区划代码表中。{hint}",
-         help="区划代码见 GB/T 2260（民政部）或国家统计局统计用区划代码的前 6 位；开发区等功能区请放在所属市、县的代码下。"),
-    Rule("AGENCY-03", ERROR, STAGE_REPORT, "上级机构未登记",
-         "上级机构 parent: {parent} 未登记（没有 {expected}）。{hint}"),
-    Rule("AGENCY-04", WARNING, STAGE_REPORT, "机构层级与行政区划不符",
-         "机构层级是“{level}”，但行政区划 {division} 是{division_level}单位，应为“{expected}”。"
-         "请核对 level 或机构所在目录。"),
-)
+R_DIVISION = Rule("AGENCY-02", ERROR, STAGE_REPORT, "行政区划代码不存在",
+                  "目录中的行政区划代码 {division} 不在区划代码表中。{hint}",
+                  help="区划代码见 GB/T 2260（民政部）或国家统计局统计用区划代码的前 6 位；开发区等功能区请放在所属市、县的代码下。")
+R_PARENT = Rule("AGENCY-03", ERROR, STAGE_REPORT, "上级机构未登记",
+                "上级机构 parent: {parent} 未登记（没有 {expected}）。{hint}")
+R_LEVEL = Rule("AGENCY-04", WARNING, STAGE_REPORT, "机构层级与行政区划不符",
+               "机构层级是“{level}”，但行政区划 {division} 是{division_level}单位，应为“{expected}”。"
+               "请核对 level 或机构所在目录。")
 
 # Division level -> agency levels that may sit there (乡级 agencies use their county's code).
 ALLOWED_LEVELS = {"national": ("国家级",), "province": ("省级",), "city": ("市级",), "county": ("县级", "乡级")}
@@ -178,3 +176,6 @@ def missing_agency_hint(root: Path, loc: Location) -> str:
             parts.insert(0, f"其他区划下的相近机构：{'、'.join(elsewhere)}。是不是区划代码写错了？")
         parts.append(f"如是新机构，请先登记：nianbao new-agency --division {loc.division} --slug {loc.slug} …")
     return "".join(parts)
+
+
+RULES = (R_DIVISION, R_PARENT, R_LEVEL)

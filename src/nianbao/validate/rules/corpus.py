@@ -7,38 +7,34 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
+from typing import Mapping
 
-from ...findings import ERROR, WARNING, STAGE_CORPUS, Finding, Rule, declare
+from ...findings import ERROR, WARNING, STAGE_CORPUS, Check, Finding, Rule
 from ...formats import FORMATS
 from ...model import Agency, Report
 
-R_CARRY, = declare(
-    Rule("T3-05", WARNING, STAGE_CORPUS, "上年结转与上一年度的结转下年度不一致",
-         "{cell}：本年“二、上年结转”为 {this}，而 {prev_year} 年度报告的“四、结转下年度继续办理”为 {prev}"
-         "（{prev_file}），相差 {diff}。机构合并、拆分或更正数据时可能如此，请核对。",
-         formula="二、上年结转(Y) = 四、结转下年度继续办理(Y−1)，同一机构，逐列"),
-)
-R_STOCK, R_REPEAL, R_ITEMS, R_CUMULATIVE, R_DUP = declare(
-    Rule("T2-01", WARNING, STAGE_CORPUS, "现行有效件数与上年不衔接",
-         "{cell}：现行有效件数 {in_force}，而按上年 {prev_in_force}（{prev_file}）+ 本年制发 {issued} − 本年废止 {repealed}"
-         " 应为 {expected}，相差 {diff}。修订、清理或重新归类文件时可能如此，请核对。",
-         formula="现行有效件数(Y) = 现行有效件数(Y−1) + 本年制发件数(Y) − 本年废止件数(Y)（2021年版，规章、行政规范性文件）"),
-    Rule("T2-02", WARNING, STAGE_CORPUS, "废止件数超过可废止的文件数",
-         "{cell}：本年废止 {repealed} 件，多于上年现行有效 {prev_in_force} 件（{prev_file}）与本年制发 {issued} 件之和"
-         " {available}，超出 {diff}。",
-         formula="本年废止件数(Y) ≤ 现行有效件数(Y−1) + 本年制发件数(Y)（2021年版）"),
-    Rule("T2-04", WARNING, STAGE_CORPUS, "上一年项目数量与上年不衔接",
-         "{cell}：2020年度“上一年项目数量”为 {this}，而2019年度报告（{prev_file}）的上一年项目数量 {prev_items}"
-         " + 本年增/减 {change} = {expected}，相差 {diff}。",
-         formula="上一年项目数量(2020) = 上一年项目数量(2019) + 本年增/减(2019)（2019年版，逐行）"),
-    Rule("T2-05", WARNING, STAGE_CORPUS, "对外公开总数量比上年少",
-         "{cell}：对外公开总数量 {this} 少于上年的 {prev}（{prev_file}），而它是累计数，通常不会减少。",
-         formula="对外公开总数量(Y) ≥ 对外公开总数量(Y−1)（2019年版，累计数）"),
-    Rule("DUP-01", ERROR, STAGE_CORPUS, "同一机构登记了两次",
-         "{detail}同一机构只应有一个目录：请把报告合并到一个目录，删去另一个；机构改名时把旧名写在 aliases 中。",
-         formula="同一行政区划内没有两个名称相同的机构；名称或别名相同的两个机构，同一年度不能各有一份报告"),
-)
+R_CARRY = Rule("T3-05", WARNING, STAGE_CORPUS, "上年结转与上一年度的结转下年度不一致",
+               "{cell}：本年“二、上年结转”为 {this}，而 {prev_year} 年度报告的“四、结转下年度继续办理”为 {prev}"
+               "（{prev_file}），相差 {diff}。机构合并、拆分或更正数据时可能如此，请核对。",
+               formula="二、上年结转(Y) = 四、结转下年度继续办理(Y−1)，同一机构，逐列")
+R_STOCK = Rule("T2-01", WARNING, STAGE_CORPUS, "现行有效件数与上年不衔接",
+               "{cell}：现行有效件数 {in_force}，而按上年 {prev_in_force}（{prev_file}）+ 本年制发 {issued} − 本年废止 {repealed}"
+               " 应为 {expected}，相差 {diff}。修订、清理或重新归类文件时可能如此，请核对。",
+               formula="现行有效件数(Y) = 现行有效件数(Y−1) + 本年制发件数(Y) − 本年废止件数(Y)（2021年版，规章、行政规范性文件）")
+R_REPEAL = Rule("T2-02", WARNING, STAGE_CORPUS, "废止件数超过可废止的文件数",
+                "{cell}：本年废止 {repealed} 件，多于上年现行有效 {prev_in_force} 件（{prev_file}）与本年制发 {issued} 件之和"
+                " {available}，超出 {diff}。",
+                formula="本年废止件数(Y) ≤ 现行有效件数(Y−1) + 本年制发件数(Y)（2021年版）")
+R_ITEMS = Rule("T2-04", WARNING, STAGE_CORPUS, "上一年项目数量与上年不衔接",
+               "{cell}：2020年度“上一年项目数量”为 {this}，而2019年度报告（{prev_file}）的上一年项目数量 {prev_items}"
+               " + 本年增/减 {change} = {expected}，相差 {diff}。",
+               formula="上一年项目数量(2020) = 上一年项目数量(2019) + 本年增/减(2019)（2019年版，逐行）")
+R_CUMULATIVE = Rule("T2-05", WARNING, STAGE_CORPUS, "对外公开总数量比上年少",
+                    "{cell}：对外公开总数量 {this} 少于上年的 {prev}（{prev_file}），而它是累计数，通常不会减少。",
+                    formula="对外公开总数量(Y) ≥ 对外公开总数量(Y−1)（2019年版，累计数）")
+R_DUP = Rule("DUP-01", ERROR, STAGE_CORPUS, "同一机构登记了两次",
+             "{detail}同一机构只应有一个目录：请把报告合并到一个目录，删去另一个；机构改名时把旧名写在 aliases 中。",
+             formula="同一行政区划内没有两个名称相同的机构；名称或别名相同的两个机构，同一年度不能各有一份报告")
 
 
 @dataclass
@@ -224,11 +220,14 @@ def check_duplicates(facts: list[Facts], selected: set[str], agencies: Mapping[s
     return out
 
 
-CORPUS_CHECKS: tuple[Callable[[list[Facts], set[str]], list[Finding]], ...] = (
-    check_carry_over,
-    check_proactive_stock,
-    check_project_items,
+# Each check beside the rules it may fire; the duplicate check also reads the agencies.
+CORPUS_CHECKS = (
+    Check(check_carry_over, (R_CARRY,)),
+    Check(check_proactive_stock, (R_STOCK, R_REPEAL)),
+    Check(check_project_items, (R_ITEMS, R_CUMULATIVE)),
 )
+DUPLICATE_CHECK = Check(check_duplicates, (R_DUP,))
+RULES = tuple(rule for check in CORPUS_CHECKS + (DUPLICATE_CHECK,) for rule in check.rules)
 
 
 def check_corpus(facts: list[Facts], selected: set[str],
@@ -236,7 +235,7 @@ def check_corpus(facts: list[Facts], selected: set[str],
     """Cross-report findings for the reports in `selected` (ids), reading all `facts`."""
     out: list[Finding] = []
     for check in CORPUS_CHECKS:
-        out += check(facts, selected)
+        out += check.run(facts, selected)
     if agencies:
-        out += check_duplicates(facts, selected, agencies)
+        out += DUPLICATE_CHECK.run(facts, selected, agencies)
     return out

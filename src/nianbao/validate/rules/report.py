@@ -8,53 +8,47 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Callable, Iterable
+from typing import Iterable
 
 from ... import deadlines
-from ...findings import ERROR, INFO, STAGE_REPORT, WARNING, Finding, Rule, declare
+from ...findings import ERROR, INFO, STAGE_REPORT, WARNING, Check, Finding, Rule
 from ...formats import FORMATS, expected_format
 from ...formats.base import AMOUNT
 from ...model import Agency, Report
-from ..arithmetic import check_report_tables
+from .. import arithmetic
 from .sections import edit_distance, heading_body, section_numeral
 from .text import TEXT_CHECKS
 
-R_HEADING_TYPO, = declare(
-    Rule("STRUCT-04", WARNING, STAGE_REPORT, "章节标题与全国格式只差一两个字",
-         "第{numeral}节标题“{heading}”与全国格式的“{expected}”只差 {distance} 个字，是否录入有误？"
-         "标题应按原文照录；若原文确实如此，请在 acknowledged 中确认。"),
-)
-R_FLOAT, R_NUMERIC_TEXT, R_RAW_MISMATCH, R_RAW_CELLS, R_YEAR, R_DATE, R_SECTIONS, R_FORMAT_YEAR, R_EARLY = declare(
-    Rule("CELL-01", ERROR, STAGE_REPORT, "件数不能有小数",
-         "{cell} 的值 {value} 有小数，而这一格是件数（整数）。若原文如此，请写成 {{value: ~, raw: \"{value}\"}} 并在 notes 说明。"),
-    Rule("CELL-03", ERROR, STAGE_REPORT, "数字写成了文本",
-         "{cell} 写的是文本“{raw}”，看起来是数字 {number}。请直接写数字 {number}；"
-         "若要保留原文写法，写成 {{value: {number}, raw: \"{raw}\"}}。"),
-    Rule("CELL-04", ERROR, STAGE_REPORT, "数值与原文不符",
-         "{cell} 的 value 是 {value}，但原文“{raw}”里的数字是 {number}。数值必须来自原文，不能改动。"),
-    Rule("CELL-02", INFO, STAGE_REPORT, "单元格原文不是数字",
-         "{table}有 {count} 个单元格的原文不是数字（{samples}），按空白处理，不计为 0。"),
-    Rule("META-01", ERROR, STAGE_REPORT, "年度与文件名不一致",
-         "报告年度 year: {year} 与文件名 {name} 不一致。文件名应为 <报告年度>.yaml。"),
-    Rule("META-02", ERROR, STAGE_REPORT, "日期不存在", "{field} 的日期 {value} 不存在（{detail}）。"),
-    Rule("STRUCT-01", ERROR, STAGE_REPORT, "缺少全国格式规定的章节",
-         "没有找到第{numeral}节“{heading}”。全国统一格式的年报应有六节；若原文确实缺少，请在 acknowledged 中确认。"),
-    Rule("STRUCT-02", WARNING, STAGE_REPORT, "格式与年度不符",
-         "{what}使用“{used}”，而 {year} 年度的报告通常使用“{expected}”。若原文确实如此，请在 acknowledged 中确认。"),
-    Rule("META-03", WARNING, STAGE_REPORT, "发布日期早于报告年度结束",
-         "{field} {value} 早于报告年度 {year} 结束，请核对年度或日期。"),
-)
-R_NO_URL, R_LATE = declare(
-    Rule("META-04", WARNING, STAGE_REPORT, "缺少原文网址",
-         "没有填写原文网址 source.url。请填写发布机关网站上的原文地址，读者才能核对；"
-         "原文已下线时，可另填存档网址 source.archive。",
-         formula="source.url 已填写"),
-    Rule("STRUCT-03", INFO, STAGE_REPORT, "晚于发布期限",
-         "{field} {value} 晚于期限 {deadline}（{basis}）{days} 天。",
-         formula="发布日期（无则落款日期）≤ 法定期限：2019年度起，政府部门、派出机构、法律法规授权组织为次年1月31日，"
-                 "人民政府为次年3月31日（条例第四十九条）；乡级政府条例未规定，参照3月31日；"
-                 "2018年度及以前一律为次年3月31日"),
-)
+R_HEADING_TYPO = Rule("STRUCT-04", WARNING, STAGE_REPORT, "章节标题与全国格式只差一两个字",
+                      "第{numeral}节标题“{heading}”与全国格式的“{expected}”只差 {distance} 个字，是否录入有误？"
+                      "标题应按原文照录；若原文确实如此，请在 acknowledged 中确认。")
+R_FLOAT = Rule("CELL-01", ERROR, STAGE_REPORT, "件数不能有小数",
+               "{cell} 的值 {value} 有小数，而这一格是件数（整数）。若原文如此，请写成 {{value: ~, raw: \"{value}\"}} 并在 notes 说明。")
+R_NUMERIC_TEXT = Rule("CELL-03", ERROR, STAGE_REPORT, "数字写成了文本",
+                      "{cell} 写的是文本“{raw}”，看起来是数字 {number}。请直接写数字 {number}；"
+                      "若要保留原文写法，写成 {{value: {number}, raw: \"{raw}\"}}。")
+R_RAW_MISMATCH = Rule("CELL-04", ERROR, STAGE_REPORT, "数值与原文不符",
+                      "{cell} 的 value 是 {value}，但原文“{raw}”里的数字是 {number}。数值必须来自原文，不能改动。")
+R_RAW_CELLS = Rule("CELL-02", INFO, STAGE_REPORT, "单元格原文不是数字",
+                   "{table}有 {count} 个单元格的原文不是数字（{samples}），按空白处理，不计为 0。")
+R_YEAR = Rule("META-01", ERROR, STAGE_REPORT, "年度与文件名不一致",
+              "报告年度 year: {year} 与文件名 {name} 不一致。文件名应为 <报告年度>.yaml。")
+R_DATE = Rule("META-02", ERROR, STAGE_REPORT, "日期不存在", "{field} 的日期 {value} 不存在（{detail}）。")
+R_SECTIONS = Rule("STRUCT-01", ERROR, STAGE_REPORT, "缺少全国格式规定的章节",
+                  "没有找到第{numeral}节“{heading}”。全国统一格式的年报应有六节；若原文确实缺少，请在 acknowledged 中确认。")
+R_FORMAT_YEAR = Rule("STRUCT-02", WARNING, STAGE_REPORT, "格式与年度不符",
+                     "{what}使用“{used}”，而 {year} 年度的报告通常使用“{expected}”。若原文确实如此，请在 acknowledged 中确认。")
+R_EARLY = Rule("META-03", WARNING, STAGE_REPORT, "发布日期早于报告年度结束",
+               "{field} {value} 早于报告年度 {year} 结束，请核对年度或日期。")
+R_NO_URL = Rule("META-04", WARNING, STAGE_REPORT, "缺少原文网址",
+                "没有填写原文网址 source.url。请填写发布机关网站上的原文地址，读者才能核对；"
+                "原文已下线时，可另填存档网址 source.archive。",
+                formula="source.url 已填写")
+R_LATE = Rule("STRUCT-03", INFO, STAGE_REPORT, "晚于发布期限",
+              "{field} {value} 晚于期限 {deadline}（{basis}）{days} 天。",
+              formula="发布日期（无则落款日期）≤ 法定期限：2019年度起，政府部门、派出机构、法律法规授权组织为次年1月31日，"
+                      "人民政府为次年3月31日（条例第四十九条）；乡级政府条例未规定，参照3月31日；"
+                      "2018年度及以前一律为次年3月31日")
 
 _NUMBER = re.compile(r"[-+]?[0-9][0-9,，]*(?:\.[0-9]+)?")
 
@@ -206,24 +200,26 @@ def check_structure(report: Report) -> list[Finding]:
     return out
 
 
-REPORT_CHECKS: tuple[Callable[[Report], list[Finding]], ...] = (
-    check_meta,
-    check_source,
-    check_structure,
-    check_cells,
-    check_report_tables,
+# Each check beside the rules it may fire.
+REPORT_CHECKS = (
+    Check(check_meta, (R_YEAR, R_DATE, R_EARLY)),
+    Check(check_source, (R_NO_URL,)),
+    Check(check_structure, (R_SECTIONS, R_HEADING_TYPO, R_FORMAT_YEAR)),
+    Check(check_cells, (R_FLOAT, R_NUMERIC_TEXT, R_RAW_MISMATCH, R_RAW_CELLS)),
+    Check(arithmetic.check_report_tables, arithmetic.RULES),
 )
 # Checks that also read the agency (its kind, its website), when it is known.
-AGENCY_CHECKS: tuple[Callable[[Report, Agency | None], list[Finding]], ...] = (
-    check_timeliness,
+AGENCY_CHECKS = (
+    Check(check_timeliness, (R_LATE,)),
     *TEXT_CHECKS,
 )
+RULES = tuple(rule for check in REPORT_CHECKS + AGENCY_CHECKS for rule in check.rules)
 
 
 def check_report(report: Report, agency: Agency | None = None) -> list[Finding]:
     out: list[Finding] = []
     for check in REPORT_CHECKS:
-        out += check(report)
+        out += check.run(report)
     for check in AGENCY_CHECKS:
-        out += check(report, agency)
+        out += check.run(report, agency)
     return out

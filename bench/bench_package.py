@@ -90,7 +90,7 @@ def _analyst_queries(package: Path) -> None:
     except ImportError:
         print("DuckDB examples: skipped (duckdb not installed)")
         return
-    from nianbao.publish.page import EXAMPLES
+    from nianbao.render.data_page import EXAMPLES
 
     blocks = EXAMPLES.split("```sql\n")[1:]
     duck = [b.split("```")[0] for b in blocks[:-1]]  # the last SQL block is the SQLite one

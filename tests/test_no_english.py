@@ -150,7 +150,7 @@ def test_no_english_in_import_reports_or_failures(tmp_path):
 
 
 def test_a_failed_tool_gives_a_chinese_build_error_and_keeps_its_log(tmp_path):
-    from nianbao.build import BuildError, build_site
+    from nianbao.site import BuildError, build_site
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["theme"]["name"] = "no-such-theme"  # mkdocs fails with its own English message

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from nianbao.model import Cell
-from nianbao.publish import build_package, data_page_markdown
+from nianbao.publish import build_package
+from nianbao.render.data_page import data_page_markdown
 from nianbao.publish.read import read_tables
 from nianbao.publish.resources import ALL
 from nianbao.validate import validate

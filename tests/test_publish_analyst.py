@@ -21,7 +21,8 @@ import markdown
 import pandas as pd
 import pytest
 
-from nianbao.publish import build_package, data_page_markdown
+from nianbao.publish import build_package
+from nianbao.render.data_page import data_page_markdown
 from nianbao.publish.resources import ALL, BY_NAME
 from nianbao.validate import validate
 
@@ -282,7 +283,7 @@ def test_per_report_downloads(built):
 
 
 def test_data_page_renders_one_h1(page):
-    """Comments inside the example code must not become headings (the site renders it as build.py does)."""
+    """Comments inside the example code must not become headings (the site renders it as render/data_page.py does)."""
     html = markdown.markdown(page, extensions=["tables", "fenced_code", "toc"], output_format="html")
     assert re.findall(r"<h1[^>]*>([^<]*)", html) == ["开放数据"]
     assert re.search(r"<h2[^>]*>示例查询</h2>", html)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from nianbao import build as build_module
-from nianbao.build import BuildError
+from nianbao.site import build as build_module
+from nianbao.site import BuildError
 from nianbao.render.escape import md_inline, plain_title, safe_url
 from nianbao.write import dump_agency, dump_report
 from test_site_support import Guard, build_into, serve, shared_browser, tree_digest

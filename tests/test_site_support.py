@@ -17,7 +17,7 @@ SCREENSHOTS = ROOT / "screenshots"
 
 def build_into(content: Path, out: Path, **kw):
     """A real `nianbao build` of `content` into out/site, intermediates in out/work."""
-    from nianbao.build import build_site
+    from nianbao.site import build_site
     from nianbao.cli import main
 
     return build_site(content, out / "site", config=ROOT / "mkdocs.yml", work=out / "work", cli_group=main, **kw)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from nianbao.build import build_site
+from nianbao.site import build_site
 from nianbao.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,8 +9,13 @@ from pathlib import Path
 import click
 
 from . import output
+from .formats import FORMATS
+from .vocabulary import KINDS, LEVELS
 
 CONTENT = "content"
+# Which format a year gets by default, from the definitions (the local form has no years of its own).
+FORMAT_YEARS = "，".join(f"{f.years[0]} 年起 {code}" if f.years[1] >= 9999 else f"{f.years[0]}–{f.years[1]} 年 {code}"
+                         for code, f in FORMATS.items() if code != "local")
 # What each optional part needs (pyproject.toml extras), by the modules it imports.
 EXTRAS = {
     "site": ("mkdocs", "material", "pagefind", "frictionless", "csvkit", "openpyxl"),
@@ -97,8 +102,8 @@ def schemas(out: str, check: bool) -> None:
 @main.command("new")
 @click.option("--agency", "agency_id", required=True, help="机构编号，如 510727-zfb（<行政区划代码>-<目录名>）。")
 @click.option("--year", type=int, required=True, help="报告年度，如 2024。")
-@click.option("--format", "fmt", type=click.Choice(["gov2021", "gov2019", "legacy2014", "local"]), default=None,
-              help="报告格式；默认按年度选择（2021 年起 gov2021，2019–2020 gov2019，更早 legacy2014）。")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
+              help=f"报告格式；默认按年度选择（{FORMAT_YEARS}，其他年度 local）。")
 @click.option("--root", default=CONTENT, show_default=True, type=click.Path(file_okay=False), help="内容目录。")
 def new(agency_id: str, year: int, fmt: str | None, root: str) -> None:
     """生成一份空白年报模板：每张表每一行都在，单元格为 ~，注释里是原表的行名。"""
@@ -116,9 +121,9 @@ def new(agency_id: str, year: int, fmt: str | None, root: str) -> None:
 @click.option("--division", required=True, help="6 位行政区划代码，如 510727。")
 @click.option("--slug", required=True, help="机构目录名：小写字母、数字、连字符，如 zfb、fgw。")
 @click.option("--name", required=True, help="机构全称，如 平武县人民政府办公室。")
-@click.option("--level", required=True, type=click.Choice(["国家级", "省级", "市级", "县级", "乡级"]),
+@click.option("--level", required=True, type=click.Choice(LEVELS),
               help="机构所属政府的层级。")
-@click.option("--kind", required=True, type=click.Choice(["人民政府", "政府部门", "法律法规授权组织", "派出机构"]),
+@click.option("--kind", required=True, type=click.Choice(KINDS),
               help="机构类别：人民政府的年报是本级政府的总体报告；政府部门（含办公室）报告本部门工作。")
 @click.option("--parent", default=None, help="上级机构编号，如 510727-zf。")
 @click.option("--website", default=None, help="机构网站，如 http://www.pingwu.gov.cn。")
@@ -152,7 +157,7 @@ def build(root: str, site_dir: str | None, config: str, work: str, no_search: bo
     构建在临时目录中进行，全部成功后才替换 site/；失败时原有网站保持不变。
     """
     _require("site")
-    from .build import BuildError, build_site
+    from .site import BuildError, build_site
 
     try:
         res = build_site(root, site_dir, config=config, work=work, search=not no_search, cli_group=main)

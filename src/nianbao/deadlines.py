@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-GOVERNMENT = "人民政府"
-TOWNSHIP = "乡级"
+from .vocabulary import GOVERNMENT, TOWNSHIP
+
 FIRST_YEAR_2019_RULES = 2019  # first report year under the 2019 regulation
 
 

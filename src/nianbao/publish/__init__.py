@@ -2,7 +2,6 @@
 Excel-friendly CSV and a SQLite database, all byte-identical for the same content.
 
     build_package(validate(paths, root, keep_reports=True), Path("build/data")) -> PackageInfo
-    data_page_markdown(info) -> the Chinese data page (Markdown)
 
 Layout of the output folder (published as the site's `data/`):
 
@@ -31,7 +30,6 @@ from typing import Any
 
 from ..deadlines import content_date, days_late, deadline
 from ..project import DATA_PATH, REPOSITORY, SITE_URL
-from .page import data_page_markdown
 from .report_files import write_report_files
 from .resources import ALL, PACKAGE_PROFILE
 from .rows import Corpus, rows_of
@@ -39,7 +37,7 @@ from .info import DESCRIPTOR, SQLITE_NAME, SQLITE_ZIP, ZIP_NAME, PackageInfo
 from .writers import Written, write_csv, write_sqlite
 from .zipped import write_zip
 
-__all__ = ["PackageInfo", "build_package", "package_content", "data_page_markdown", "DESCRIPTOR", "ZIP_NAME",
+__all__ = ["PackageInfo", "build_package", "package_content", "DESCRIPTOR", "ZIP_NAME",
            "SQLITE_NAME", "SQLITE_ZIP"]
 
 SQLITE_WORK = ".sqlite-work"

@@ -16,7 +16,8 @@ from ..findings import Finding
 from ..formats import TABLE_CODES
 from ..model import Agency, Report
 from .rows import shapes
-from .writers import _excel_text, number_text
+from ..numbers import exact
+from .writers import _excel_text
 
 # Rows come in printed order, so no order columns; the table's format is in the JSON.
 CSV_HEADER = ("表", "行代码", "行号", "行名", "栏目", "列代码", "列名", "单位", "数值", "原文")
@@ -66,7 +67,7 @@ def report_csv(report: Report) -> str:
             if cells is None:
                 continue
             for (_, ccode, clabel, unit), c in zip(shape.columns, cells):
-                value = number_text(c.value, False) if type(c.value) is float else c.value  # as in the package CSV
+                value = exact(c.value, False) if type(c.value) is float else c.value  # as in the package CSV
                 w.writerow((code, shape.code, shape.ref, shape.label, shape.block, ccode, clabel, unit,
                             value, _excel_text(c.raw)))
     return buf.getvalue()

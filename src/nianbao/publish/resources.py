@@ -14,7 +14,8 @@ from ..formats import FORMATS
 from ..formats.base import AMOUNT, SIGNED, Table
 from ..formats.national import APPLICANTS
 from ..paths import DIVISION, YEAR_FILE
-from ..validate.schema import AGENCY_ID, KINDS, LEVELS, MAX_RAW, TABLE_STATUS
+from ..validate.schema import AGENCY_ID, MAX_RAW
+from ..vocabulary import KINDS, LEVELS, TABLE_STATUS
 
 TABLESCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
 PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"

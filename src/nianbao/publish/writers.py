@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import decimal
 import hashlib
 import math
 import os
@@ -21,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..numbers import exact
 from .resources import Resource
 from .xlsx import XlsxWriter
 
@@ -40,18 +40,6 @@ class Written:
     rows: int
     bytes: int
     hash: str  # sha256 hex
-
-
-def number_text(v: float, integer: bool) -> str | int | None:
-    """A float as stable, plain decimal text (no exponent); integral floats in integer fields as int."""
-    if not math.isfinite(v):
-        return None
-    if integer and v.is_integer():
-        return int(v)
-    text = repr(v)
-    if "e" in text or "E" in text:
-        text = format(decimal.Decimal(text), "f")
-    return text
 
 
 def _excel_text(v: Any) -> Any:
@@ -113,7 +101,7 @@ def write_csv(resource: Resource, rows: Iterable[tuple], out: Path, stamp: dt.da
             for i, integer in numeric:
                 if type(row[i]) is float:
                     text = text or list(row)
-                    text[i] = number_text(row[i], integer)
+                    text[i] = exact(row[i], integer)
             if booleans:
                 text = text or list(row)
                 for i in booleans:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import Corpus, build_corpus
+from .data_page import DATA_PAGE, data_page_placeholder
 from .listings import agency_page, home_page, region_page, regions_index, year_page, years_index
 from .reference import about_page, cli_page, doc_images, doc_page, downloads_page, rules_page, schema_page, search_page
 from .slots import Slots, fill_site, write_slots
@@ -68,6 +69,8 @@ def render_site(result: Any, docs_dir: Path, slots_dir: Path, opts: SiteOptions,
         "years/index.md": years_index(corpus),
         "search.md": search_page(corpus),
         "downloads.md": downloads_page(has_data),
+        # The data page's body arrives after mkdocs (the package is built while Pagefind runs).
+        **({DATA_PAGE: data_page_placeholder()} if has_data else {}),
         "about/index.md": about_page(),
         "about/rules.md": rules_page(),
         "about/schema.md": schema_page(),

@@ -156,7 +156,7 @@ def about_page() -> str:
 def search_page(corpus) -> str:
     """The search page. Filter choices are written here from the corpus, so the browser
     loads Pagefind's filter index only when a filter is used."""
-    from ..validate.schema import LEVELS
+    from ..vocabulary import LEVELS
     from .corpus import region_name
 
     provinces = sorted({region_name(r) for r in corpus.provinces})

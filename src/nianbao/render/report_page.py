@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from ..findings import SEVERITY_ZH, Finding
 from ..model import Report
 from ..paths import report_path
-from ..validate.schema import MEDIA
+from ..vocabulary import MEDIA
 from .corpus import Corpus, province_of, region_chain, region_name
 from .escape import esc, external_link, md_inline, paragraphs_html, plain_title, rel, safe_url, yaml_str
 from .slots import Slots

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..formats.base import Column, Row, Table
 from ..model import Cell, TableData, cell_from_yaml
+from ..numbers import shown
 from .escape import esc
 
 STATUS_ZH = {"image": "原文此表只以图片发布，数值未能录入。", "missing": "原文缺少此表。"}
@@ -33,16 +34,6 @@ class Marks:
         return self.by_cell.get(cell_id, [])
 
 
-def number_text(v: float | int) -> str:
-    if isinstance(v, bool):
-        return str(int(v))
-    if isinstance(v, int):
-        return str(v)
-    if v == int(v) and abs(v) < 1e15:
-        return str(int(v))
-    return f"{v:.6f}".rstrip("0").rstrip(".")
-
-
 def cell_html(cell: Cell | None, cell_id: str, label: str, marks: Marks, extra: str = "") -> str:
     classes = ["nb-c"]
     if cell is None:
@@ -56,12 +47,12 @@ def cell_html(cell: Cell | None, cell_id: str, label: str, marks: Marks, extra: 
         content, tip = esc(cell.raw), f"原文：{cell.raw}（不是数字，不计入合计）"
     elif cell.raw:
         classes.append("nb-num nb-hasraw")
-        content, tip = esc(number_text(cell.value)), f"原文：{cell.raw}"
+        content, tip = esc(shown(cell.value)), f"原文：{cell.raw}"
     else:
         classes.append("nb-num")
         if cell.value == 0:
             classes.append("nb-zero")
-        content, tip = esc(number_text(cell.value)), ""
+        content, tip = esc(shown(cell.value)), ""
     found = marks.of(cell_id)
     if found:
         classes.append("nb-flag-ack" if all(ack for _, ack, _ in found) else "nb-flag")

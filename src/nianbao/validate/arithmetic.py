@@ -13,6 +13,7 @@ from ..findings import INFO, STAGE_REPORT, Finding, Rule
 from ..formats import FORMATS
 from ..formats.base import Identity, IdentityRule, Table, Term
 from ..model import Report, TableData
+from ..numbers import shown
 
 TOLERANCE = 1e-6  # amounts are decimals in 万元
 
@@ -65,10 +66,6 @@ def _outcome(identity: Identity, lk: float, lc: bool, rk: float, rc: bool) -> Ou
     elif rc and not lc:  # a <= b with b known, a partly known and already larger
         failed = lk > rk + TOLERANCE
     return Outcome(identity, lk if lc else None, rk if rc else None, lk, rk, failed)
-
-
-def _fmt(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else f"{v:.6f}".rstrip("0").rstrip(".")
 
 
 def _desc(table: Table, terms: tuple[Term, ...]) -> str:
@@ -159,9 +156,9 @@ def _finding(report: Report, code: str, table: TableData, rule: IdentityRule, ou
         gap = "已知部分已超出，空白单元格无论填什么都不能相等" if ident.relation == "=" else "已知部分已超出"
     else:
         diff = out.left_known - out.right_known
-        gap = f"相差 {_fmt(abs(diff))}" if ident.relation == "=" else f"超出 {_fmt(diff)}"
-    left = _fmt(out.left_known) + ("（不含空白）" if out.left is None else "")
-    right = _fmt(out.right_known) + ("（不含空白）" if out.right is None else "")
+        gap = f"相差 {shown(abs(diff))}" if ident.relation == "=" else f"超出 {shown(diff)}"
+    left = shown(out.left_known) + ("（不含空白）" if out.left is None else "")
+    right = shown(out.right_known) + ("（不含空白）" if out.right is None else "")
     return IDENTITY[rule.id].finding(  # this format's severity: formats may share a rule id
         report.path, report.row_line(code, first.row), severity=rule.severity,
         cells=tuple(cell_id(code, t) for t in ident.left + ident.right),

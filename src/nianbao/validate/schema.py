@@ -19,6 +19,7 @@ from ..formats import FORMATS, TABLE_CODES
 from ..formats.base import AMOUNT, COUNT, SIGNED, Column, Format, Row, Table
 from ..load import Document
 from ..project import SCHEMAS_PATH, SITE_URL
+from ..vocabulary import KINDS, LEVELS, MEDIA, TABLE_STATUS
 
 try:
     import jsonschema_rs
@@ -35,10 +36,6 @@ MAX_TEXT = 200_000  # one narrative section
 MAX_LINE = 500  # a title, a heading, a note line
 MAX_RAW = 200  # raw text of a cell
 MAX_NUMBER = 999_999_999_999  # no count or 万元 amount comes near; beyond 2**53 JSON readers lose digits
-LEVELS = ("国家级", "省级", "市级", "县级", "乡级")
-KINDS = ("人民政府", "政府部门", "法律法规授权组织", "派出机构")
-TABLE_STATUS = {"table": "以表格发布（默认）", "image": "表格只以图片发布，数值未能录入", "missing": "原文缺少此表"}
-MEDIA = {"html": "网页", "pdf": "PDF", "docx": "Word 文档", "text": "复制的网页文字", "image": "图片", "other": "其他"}
 
 R_TYPE = Rule("SCHEMA-TYPE", ERROR, STAGE_SCHEMA, "类型不对", "{where}应为{expected}，这里是 {actual}。{hint}")
 R_REQUIRED = Rule("SCHEMA-REQUIRED", ERROR, STAGE_SCHEMA, "缺少必填项", "{where}缺少必填项“{key}”（{title}）。{hint}")

@@ -16,6 +16,7 @@ from ... import regions
 from ...findings import ERROR, STAGE_REPORT, WARNING, Finding, Rule
 from ...load import Document
 from ...model import Agency
+from ...vocabulary import LEVELS_AT_DIVISION
 from ...paths import AGENCY_FILE, DIVISION, SLUG, Location, agency_path
 
 R_DIVISION = Rule("AGENCY-02", ERROR, STAGE_REPORT, "行政区划代码不存在",
@@ -28,7 +29,6 @@ R_LEVEL = Rule("AGENCY-04", WARNING, STAGE_REPORT, "机构层级与行政区划�
                "请核对 level 或机构所在目录。")
 
 # Division level -> agency levels that may sit there (乡级 agencies use their county's code).
-ALLOWED_LEVELS = {"national": ("国家级",), "province": ("省级",), "city": ("市级",), "county": ("县级", "乡级")}
 
 
 def _root_of(agency_file: Path) -> Path:
@@ -127,8 +127,8 @@ def check_agency(agency: Agency, doc: Document, path: Path) -> list[Finding]:
     if division is None:
         findings.append(R_DIVISION.finding(shown, 1, division=agency.division,
                                            hint=division_hint(agency.division, agency.name)))
-    elif agency.level not in ALLOWED_LEVELS[division.level]:
-        expected = "或".join(ALLOWED_LEVELS[division.level])
+    elif agency.level not in LEVELS_AT_DIVISION[division.level]:
+        expected = "或".join(LEVELS_AT_DIVISION[division.level])
         findings.append(R_LEVEL.finding(shown, doc.line("level"), level=agency.level, division=regions.describe(
             agency.division), division_level=regions.LEVEL_ZH[division.level], expected=expected))
     if agency.parent:

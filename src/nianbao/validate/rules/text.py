@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from ...findings import ERROR, STAGE_REPORT, WARNING, Check, Finding, Rule
 from ...model import Agency, Report
+from ...vocabulary import GOVERNMENT
 from .narrative import CARRIED, FORWARD, HANDLED, LITIGATION, NEW, QUANTITY_ZH, REVIEW, extract, fold_width
 from .sections import section_numeral
 
@@ -221,7 +222,7 @@ def check_narrative_numbers(report: Report, agency: Agency | None = None) -> lis
     """TXT-01: numbers the narrative states agree with the tables."""
     if not report.tables:
         return []
-    whole_government = agency is not None and agency.kind == "人民政府"
+    whole_government = agency is not None and agency.kind == GOVERNMENT
     out: list[Finding] = []
     seen: set[tuple[str, int]] = set()
     for keys, zh, text in narratives(report):

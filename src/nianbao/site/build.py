@@ -25,14 +25,14 @@ from typing import Any
 
 import yaml
 
-from .deadlines import content_date
-from .render import RenderStats, SiteOptions, fill_site, render_site
-from .render.escape import esc
-from .render.slots import PLACEHOLDER, Slots, SlotError, write_slots
-from .site_shards import SHARDED_DIRS, generated_pages, merge_shards, split_docs, write_sitemap
-from .validate import Result, validate
-from .project import SCHEMAS_PATH
-from .validate.schema import write_schemas
+from ..deadlines import content_date
+from ..render import RenderStats, SiteOptions, fill_site, render_site
+from ..render.data_page import DATA_PAGE
+from ..render.slots import Slots, SlotError, write_slots
+from .shards import SHARDED_DIRS, generated_pages, merge_shards, split_docs, write_sitemap
+from ..validate import Result, validate
+from ..project import SCHEMAS_PATH
+from ..validate.schema import write_schemas
 
 ECHARTS_VERSION = "5.6.0"
 ECHARTS_SHA256 = "bf4a223524e40b77c304bec67e1222cf551f14880cf42c69dc046558e11c07b1"
@@ -101,7 +101,7 @@ def _source_epoch(result: Result) -> int:
 
 
 def _blocking_summary(result: Result) -> str:
-    from .output import text_line
+    from ..output import text_line
 
     bad = [f for f in result.findings if f.blocking]
     lines = [text_line(f) for f in bad[:MAX_LISTED_FINDINGS]]
@@ -211,10 +211,6 @@ def build_site(content: str | Path = "content", site: str | Path | None = None, 
     shutil.copyfile(vendor_echarts(), docs / ECHARTS_SITE_PATH)
     lap("render")
 
-    # The data page's body arrives after mkdocs (the package is built while Pagefind runs).
-    (docs / "data").mkdir(exist_ok=True)
-    (docs / "data" / "index.md").write_text('---\ntitle: "开放数据"\n---\n\n' + PLACEHOLDER.format(0) + "\n",
-                                            encoding="utf-8")
 
     site.parent.mkdir(parents=True, exist_ok=True)
     _recover(site)
@@ -296,42 +292,21 @@ class _Background:
 
 def _package_job(result: Result, work: Path, error: Path) -> None:
     try:
-        import markdown
-
-        from .publish import build_package, data_page_markdown
+        from ..publish import build_package
+        from ..render.data_page import data_page_html
 
         data = work / "data"
         shutil.rmtree(data, ignore_errors=True)
-        text = data_page_markdown(build_package(result, data))
-        if text.startswith("# "):  # the theme prints the page title already
-            text = text.split("\n", 1)[1] if "\n" in text else ""
-        # fenced_code: the page shows code samples (a `# comment` in one must not become a heading);
-        # toc: headings get ids, as on the pages mkdocs renders.
-        md = markdown.Markdown(extensions=["tables", "fenced_code", "toc"], output_format="html")
-        body = md.convert(text)
         page = Slots()
-        page.put(_page_toc(md.toc_tokens) + body)  # mkdocs saw only a placeholder, so its sidebar is empty
+        page.put(data_page_html(build_package(result, data)))
         store = work / "slots-data"
         shutil.rmtree(store, ignore_errors=True)
-        write_slots(store, "data/index.md", page)
+        write_slots(store, DATA_PAGE, page)
     except BaseException:
         import traceback
 
         error.write_text(traceback.format_exc(), encoding="utf-8")
         os._exit(1)
-
-
-def _page_toc(tokens: list) -> str:
-    """A contents list for a page whose body is filled in after mkdocs (the data page)."""
-    def items(level: list) -> str:
-        return "".join(f'<li><a href="#{esc(t["id"])}">{esc(t["name"])}</a>'
-                       + (f"<ul>{items(t['children'])}</ul>" if t.get("children") and t["level"] < 3 else "") + "</li>"
-                       for t in level)
-
-    top = [c for t in tokens for c in (t.get("children") or [])] if tokens and tokens[0]["level"] == 1 else tokens
-    if not top:
-        return ""
-    return f'<nav class="nb-page-toc" aria-label="本页目录"><p>本页目录</p><ul>{items(top)}</ul></nav>'
 
 
 def _place_data(work: Path, site: Path) -> None:
@@ -346,7 +321,7 @@ PAGES_PER_SHARD_MIN = 400  # below this many generated pages per shard, one mkdo
 
 
 def _shard_count(docs: Path) -> int:
-    """How many mkdocs runs side by side (see site_shards.py): one per core, at most 4."""
+    """How many mkdocs runs side by side (see shards.py): one per core, at most 4."""
     return max(1, min(os.cpu_count() or 1, 4, generated_pages(docs) // PAGES_PER_SHARD_MIN))
 
 

@@ -10,10 +10,12 @@ import html
 from typing import TYPE_CHECKING
 
 from ..formats import FORMATS
-from .resources import ALL, Field, Resource
+from ..publish.resources import ALL, Field, Resource
+from .escape import esc
+from .slots import PLACEHOLDER
 
 if TYPE_CHECKING:
-    from .info import PackageInfo
+    from ..publish.info import PackageInfo
 
 TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "boolean": "是/否", "date": "日期"}
 STAT_ZH = {"year": "报告年度", "days_late": "逾期天数", "errors": "错误数", "warnings": "警告数",
@@ -221,3 +223,38 @@ def data_page_markdown(info: PackageInfo) -> str:
         lines += _resource_section(r, rows[r.name].rows, rows[r.name].bytes)
     lines += [EXAMPLES, LICENCE]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+DATA_PAGE = "data/index.md"
+
+
+def data_page_placeholder() -> str:
+    """What mkdocs builds for the data page: its title and the slot its body fills later."""
+    return '---\ntitle: "开放数据"\n---\n\n' + PLACEHOLDER.format(0) + "\n"
+
+
+def data_page_html(info: PackageInfo) -> str:
+    """The data page's body as HTML, with its own contents list (mkdocs saw only the
+    placeholder, so its sidebar is empty)."""
+    import markdown
+
+    text = data_page_markdown(info)
+    if text.startswith("# "):  # the theme prints the page title already
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    # fenced_code: the page shows code samples (a `# comment` in one must not become a heading);
+    # toc: headings get ids, as on the pages mkdocs renders.
+    md = markdown.Markdown(extensions=["tables", "fenced_code", "toc"], output_format="html")
+    body = md.convert(text)
+    return _page_toc(md.toc_tokens) + body
+
+
+def _page_toc(tokens: list) -> str:
+    def items(level: list) -> str:
+        return "".join(f'<li><a href="#{esc(t["id"])}">{esc(t["name"])}</a>'
+                       + (f"<ul>{items(t['children'])}</ul>" if t.get("children") and t["level"] < 3 else "") + "</li>"
+                       for t in level)
+
+    top = [c for t in tokens for c in (t.get("children") or [])] if tokens and tokens[0]["level"] == 1 else tokens
+    if not top:
+        return ""
+    return f'<nav class="nb-page-toc" aria-label="本页目录"><p>本页目录</p><ul>{items(top)}</ul></nav>'

@@ -1,12 +1,14 @@
 """A clone of the repository is enough to run every test: no test reads beside it (the
-development machines have a `../shared` folder that a clone does not)."""
+development machines have a sibling folder of shared files that a clone does not)."""
 from __future__ import annotations
 
 import re
 
 from conftest import ROOT
 
-OUTSIDE = re.compile(r"""ROOT\.parent\b|\.\./shared|["']shared["']|parent\.parent\.parent""")
+# The sibling folder's name is assembled, so that this file does not itself match a search for it.
+SIBLING = "sha" + "red"
+OUTSIDE = re.compile(rf"""ROOT\.parent\b|\.\./{SIBLING}|["']{SIBLING}["']|parent\.parent\.parent""")
 
 
 def test_no_test_or_bench_reads_outside_the_repository():

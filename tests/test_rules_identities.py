@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from nianbao.formats import FORMATS
+from nianbao.formats.base import PREVIOUS_YEAR, THIS_YEAR
 from nianbao.load import load_file
 from nianbao.validate import validate
 from nianbao.write import dump_report
@@ -25,13 +26,20 @@ def corpus(generated, tmp_path) -> Path:
     return private_copy(generated(120, 7), tmp_path)
 
 
-def _report_of(root: Path, fmt: str, table: str) -> Path:
-    for path in sorted(root.rglob("*.yaml")):
-        if path.name == "agency.yaml":
-            continue
+def _report_of(root: Path, fmt: str, table: str, previous: bool = False) -> Path:
+    """A report of `fmt` printing `table` in that format; with `previous`, one whose agency's
+    previous year does too (identities across years read both)."""
+    def prints(path: Path) -> bool:
+        if not path.is_file():
+            return False
         data = load_file(path)[0].data
         t = data.get("tables", {}).get(table)
-        if data["format"] == fmt and t and t.get("status", "table") == "table" and "format" not in t:
+        return data["format"] == fmt and bool(t) and t.get("status", "table") == "table" and "format" not in t
+
+    for path in sorted(root.rglob("*.yaml")):
+        if path.name == "agency.yaml" or not prints(path):
+            continue
+        if not previous or prints(path.with_name(f"{int(path.stem) - 1}.yaml")):
             return path
     pytest.skip(f"no generated {fmt} report with table {table}")
 
@@ -44,36 +52,38 @@ def test_consistent_corpus_has_no_identity_findings(corpus):
 
 @pytest.mark.parametrize("fmt,table,rule_id", IDENTITY_RULES)
 def test_each_identity_rule_fires_on_one_changed_cell(corpus, fmt, table, rule_id, tmp_path):
-    path = _report_of(corpus, fmt, table)
-    data = load_file(path)[0].data
     definition = FORMATS[fmt].table(table)
     rule = next(r for r in definition.rules if r.id == rule_id)
     ident = rule.identities[0]
-    rows = data["tables"][table]["rows"]
-    rows.update({t.row: ([0] if not definition.scalar_rows else 0) for t in ident.left + ident.right
-                 if t.row not in rows and definition.scalar_rows})  # legacy rows are optional
-    term = ident.left[0]
-    row = definition.row(term.row)
-    index = [c.code for c in row.columns].index(term.column)
-    cells = rows[term.row]
+    path = _report_of(corpus, fmt, table, previous=rule.across_years)
+    files = {THIS_YEAR: path, PREVIOUS_YEAR: path.with_name(f"{int(path.stem) - 1}.yaml")}
+    docs = {year: load_file(p)[0].data for year, p in files.items() if year in {t.year for t in ident.terms}}
+    for year, data in docs.items():  # make the identity complete, then break it
+        rows = data["tables"][table]["rows"]
+        for t in ident.terms:
+            if t.year != year:
+                continue
+            if definition.scalar_rows:
+                if rows.get(t.row) is None:
+                    rows[t.row] = 0  # legacy rows are optional
+            else:
+                i = [c.code for c in definition.row(t.row).columns].index(t.column)
+                if rows[t.row][i] is None:
+                    rows[t.row][i] = 0
+    term = ident.left[0]  # raising a left term breaks '=' and '<=' alike
+    rows = docs[term.year]["tables"][table]["rows"]
     if definition.scalar_rows:
-        for t in ident.left + ident.right:  # make the identity complete, then break it
-            if rows.get(t.row) is None:
-                rows[t.row] = 0
-        rows[term.row] = (rows[term.row] or 0) + 1000
+        rows[term.row] = rows[term.row] + 1000
     else:
-        for t in ident.left + ident.right:
-            r = definition.row(t.row)
-            i = [c.code for c in r.columns].index(t.column)
-            if rows[t.row][i] is None:
-                rows[t.row][i] = 0
-        cells[index] = cells[index] + 1000
-    path.write_text(dump_report(data), encoding="utf-8")
+        rows[term.row][[c.code for c in definition.row(term.row).columns].index(term.column)] += 1000
+    for year, data in docs.items():
+        files[year].write_text(dump_report(data), encoding="utf-8")
     findings = validate([path], corpus).findings
     hits = [f for f in findings if f.rule == rule_id]
     assert hits, [f.rule for f in findings]
-    assert f"{table}.{term.row}.{term.column}" in hits[0].cells
-    assert hits[0].line is not None
+    cell = f"{table}.{term.row}.{term.column}"
+    assert cell in hits[0].cells or any(c.endswith(":" + cell) for c in hits[0].cells), hits[0].cells
+    assert hits[0].line is not None and hits[0].file == str(path) or hits[0].file.endswith(path.name)
 
 
 def test_blank_cells_make_identities_unverifiable_not_failed(corpus):

@@ -9,13 +9,14 @@ from pathlib import Path
 import click
 
 from . import output
-from .formats import FORMATS
+from .formats import FORMATS, local_format
+from .formats.base import LOCAL
 from .vocabulary import KINDS, LEVELS
 
 CONTENT = "content"
 # Which format a year gets by default, from the definitions (the local form has no years of its own).
 FORMAT_YEARS = "，".join(f"{f.years[0]} 年起 {code}" if f.years[1] >= 9999 else f"{f.years[0]}–{f.years[1]} 年 {code}"
-                         for code, f in FORMATS.items() if code != "local")
+                         for code, f in FORMATS.items() if f.family != LOCAL)
 # What each optional part needs (pyproject.toml extras), by the modules it imports.
 EXTRAS = {
     "site": ("mkdocs", "material", "pagefind", "frictionless", "csvkit", "openpyxl"),
@@ -103,7 +104,7 @@ def schemas(out: str, check: bool) -> None:
 @click.option("--agency", "agency_id", required=True, help="机构编号，如 510727-zfb（<行政区划代码>-<目录名>）。")
 @click.option("--year", type=int, required=True, help="报告年度，如 2024。")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
-              help=f"报告格式；默认按年度选择（{FORMAT_YEARS}，其他年度 local）。")
+              help=f"报告格式；默认按年度选择（{FORMAT_YEARS}，其他年度 {local_format().code}）。")
 @click.option("--root", default=CONTENT, show_default=True, type=click.Path(file_okay=False), help="内容目录。")
 def new(agency_id: str, year: int, fmt: str | None, root: str) -> None:
     """生成一份空白年报模板：每张表每一行都在，单元格为 ~，注释里是原表的行名。"""

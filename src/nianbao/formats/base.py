@@ -13,6 +13,32 @@ COUNT = "count"  # integer >= 0
 SIGNED = "signed"  # integer, may be negative (2019 本年增/减)
 AMOUNT = "amount"  # decimal >= 0 (money)
 
+# Format families: what a format's tables are, for the code that treats them alike.
+NATIONAL = "national"  # the national format of 2019 and its successors: sections, tables 二, 三, 四
+LEGACY = "legacy"  # the 2014 statistics table, one value per row
+LOCAL = "local"  # no national table: kept as printed
+
+# Quantities a report's narrative restates from its tables (TXT-01 and the charts read them).
+NEW, CARRIED, HANDLED, FORWARD, REVIEW, LITIGATION = "new", "carried", "handled", "forward", "review", "litigation"
+QUANTITY_ZH = {
+    NEW: "本年新收（收到、受理）的申请",
+    CARRIED: "上年结转的申请",
+    HANDLED: "办结（答复）的申请",
+    FORWARD: "结转下年度的申请",
+    REVIEW: "政府信息公开行政复议",
+    LITIGATION: "政府信息公开行政诉讼",
+}
+
+# How requests were answered, the groups the charts compare across years and formats.
+OUTCOME_GROUPS = (
+    ("granted", "予以公开"),
+    ("partial", "部分公开"),
+    ("refused", "不予公开"),
+    ("unable", "无法提供"),
+    ("not_handled", "不予处理"),
+    ("other", "其他处理"),
+)
+
 
 @dataclass(frozen=True)
 class Column:
@@ -42,6 +68,9 @@ class Row:
     path: tuple[str, ...] = ()  # printed labels of the merged group cells above it
     unit: str | None = None  # legacy tables print a unit per row
     kind: str | None = None  # legacy tables: kind per row (overrides the column's)
+    outcome: str | None = None  # the OUTCOME_GROUPS group its requests count towards
+    restates: str | None = None  # the narrative quantity its total (last column) counts towards
+    typical: float | None = None  # synthetic corpus: weight among its siblings, or a magnitude
 
     @property
     def columns(self) -> tuple[Column, ...]:
@@ -54,13 +83,20 @@ class Row:
         return self.unit if self.unit is not None else column.unit
 
 
+THIS_YEAR, PREVIOUS_YEAR = 0, -1
+
+
 @dataclass(frozen=True)
 class Term:
-    """One cell in an identity, with a sign."""
+    """One cell in an identity, with a sign. The cell is in the identity's own table unless
+    `table` names another table of the same report, and in this report unless `year` is -1:
+    the same agency's report of the previous year."""
 
     row: str
     column: str
     sign: int = 1
+    table: str | None = None
+    year: int = THIS_YEAR
 
 
 @dataclass(frozen=True)
@@ -71,6 +107,14 @@ class Identity:
     left: tuple[Term, ...]
     right: tuple[Term, ...]
     relation: str = "="  # '=' or '<='
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        return self.left + self.right
+
+    @property
+    def across_years(self) -> bool:
+        return any(t.year != THIS_YEAR for t in self.terms)
 
 
 @dataclass(frozen=True)
@@ -83,6 +127,32 @@ class IdentityRule:
     formula: str  # Chinese, human-readable formula for `nianbao rules` and the site
     table: str  # table code it reads
     identities: tuple[Identity, ...] = field(default=(), repr=False)
+    note: str = ""  # Chinese: when a failure may still be right, and what to check
+
+    @property
+    def across_years(self) -> bool:
+        """Read in the pass across reports: some term is in the previous year's report."""
+        return any(i.across_years for i in self.identities)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A cell whose non-zero value the report must explain in a section (TXT-03)."""
+
+    row: str
+    column: str
+    section: str  # section numeral, e.g. 六
+    phrase: str  # the words the section must contain
+
+
+@dataclass(frozen=True)
+class DataResource:
+    """The long-form resource of the data package that holds a table's cells. Tables of two
+    formats that print alike share one (table 四 of 2019 and 2021)."""
+
+    name: str  # resource name, ASCII
+    title: str  # Chinese
+    description: str  # Chinese
 
 
 @dataclass(frozen=True)
@@ -95,6 +165,8 @@ class Table:
     column_header: str | None = None  # printed header above all value columns (申请人情况)
     scalar_rows: bool = False  # legacy: one value per row, written as a scalar in YAML
     rules: tuple[IdentityRule, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    data: DataResource | None = None
 
     def row(self, code: str) -> Row:
         return self._row_index()[code]
@@ -136,6 +208,12 @@ class Format:
     sections: tuple[Section, ...]
     tables: tuple[Table, ...]
     source: str  # the notice that defines it
+    family: str = NATIONAL
+    short: str = ""  # Chinese short name, e.g. 2021年版
+
+    @property
+    def national(self) -> bool:
+        return self.family == NATIONAL
 
     def table(self, code: str) -> Table:
         for t in self.tables:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..findings import WARNING
-from .base import AMOUNT, SIGNED, Block, Column, Format, Identity, IdentityRule, Row, Table, Term
+from .base import AMOUNT, PREVIOUS_YEAR, SIGNED, Block, Column, DataResource, Format, Identity, IdentityRule, Row, Table, Term
 from .national import SECTIONS, article20, requests_table, review_table
 
 _ITEMS = (
@@ -35,6 +35,7 @@ _ROWS = (
     Row("fees", "行政事业性收费", "二 行政事业性收费", _BLOCKS[3]),
     Row("procurement", "政府集中采购", "二 政府集中采购", _BLOCKS[4]),
 )
+_DOCUMENTS = ("rules", "normative")
 _RULES = (
     IdentityRule(
         "T2-03", WARNING, "本年新公开数量不超过对外公开总数量",
@@ -42,12 +43,29 @@ _RULES = (
         "proactive",
         tuple(
             Identity("T2-03", (Term(r, "new_published"),), (Term(r, "total_published"),), "<=")
-            for r in ("rules", "normative")
+            for r in _DOCUMENTS
         ),
+    ),
+    IdentityRule(
+        "T2-04", WARNING, "上一年项目数量与上年不衔接",
+        "上一年项目数量(2020) = 上一年项目数量(2019) + 本年增/减(2019)（2019年版，逐行）",
+        "proactive",
+        tuple(Identity("T2-04", (Term(r.code, "prev_items"),),
+                       (Term(r.code, "prev_items", year=PREVIOUS_YEAR), Term(r.code, "change", year=PREVIOUS_YEAR)))
+              for r in _ROWS if r.block.columns[:2] == _ITEMS),
+    ),
+    IdentityRule(
+        "T2-05", WARNING, "对外公开总数量比上年少",
+        "对外公开总数量(Y) ≥ 对外公开总数量(Y−1)（2019年版，累计数）",
+        "proactive",
+        tuple(Identity("T2-05", (Term(r, "total_published", year=PREVIOUS_YEAR),), (Term(r, "total_published"),), "<=")
+              for r in _DOCUMENTS),
+        note="它是累计数，通常不会减少。",
     ),
 )
 
-PROACTIVE = Table("proactive", SECTIONS[1].heading, _BLOCKS, _ROWS, rules=_RULES)
+PROACTIVE = Table("proactive", SECTIONS[1].heading, _BLOCKS, _ROWS, rules=_RULES, data=DataResource(
+    "proactive_2019", "表二 主动公开（2019年版）", "2019年版（试行）表二“主动公开政府信息情况”的长表：每个单元格一行。"))
 
 FORMAT = Format(
     code="gov2019",
@@ -56,6 +74,9 @@ FORMAT = Format(
     "（国办公开办函〔2019〕60号），2019、2020年度的报告使用。",
     years=(2019, 2020),
     sections=SECTIONS,
-    tables=(PROACTIVE, requests_table(split_other_handling=False), review_table()),
+    tables=(PROACTIVE, requests_table(split_other_handling=False, data=DataResource(
+        "requests_2019", "表三 依申请公开（2019年版）", "2019年版（试行）表三的长表：每个单元格一行。（六）其他处理只有一行。")),
+        review_table()),
     source="国办公开办函〔2019〕60号",
+    short="2019年版（试行）",
 )

@@ -1,7 +1,8 @@
 """The 2021 national format (国办公开办函〔2021〕30号), used for reports of 2021 onward."""
 from __future__ import annotations
 
-from .base import AMOUNT, Block, Column, Format, Row, Table
+from ..findings import WARNING
+from .base import AMOUNT, PREVIOUS_YEAR, Block, Column, DataResource, Format, Identity, IdentityRule, Row, Table, Term
 from .national import SECTIONS, article20, requests_table, review_table
 
 _DECISIONS = (Column("decisions", "本年处理决定数量"),)
@@ -25,7 +26,32 @@ _ROWS = (
     Row("coercion", "行政强制", "二 行政强制", _BLOCKS[2]),
     Row("fees", "行政事业性收费", "二 行政事业性收费", _BLOCKS[3]),
 )
-PROACTIVE = Table("proactive", SECTIONS[1].heading, _BLOCKS, _ROWS)
+_DOCUMENTS = ("rules", "normative")
+
+
+def _in_force(row: str) -> Term:
+    return Term(row, "in_force", year=PREVIOUS_YEAR)
+
+
+_RULES = (
+    IdentityRule(
+        "T2-01", WARNING, "现行有效件数与上年不衔接",
+        "现行有效件数(Y) = 现行有效件数(Y−1) + 本年制发件数(Y) − 本年废止件数(Y)（2021年版，规章、行政规范性文件）",
+        "proactive",
+        tuple(Identity("T2-01", (Term(r, "in_force"),), (_in_force(r), Term(r, "issued"), Term(r, "repealed", -1)))
+              for r in _DOCUMENTS),
+        note="修订、清理或重新归类文件时可能如此，请核对。",
+    ),
+    IdentityRule(
+        "T2-02", WARNING, "废止件数超过可废止的文件数",
+        "本年废止件数(Y) ≤ 现行有效件数(Y−1) + 本年制发件数(Y)（2021年版）",
+        "proactive",
+        tuple(Identity("T2-02", (Term(r, "repealed"),), (_in_force(r), Term(r, "issued")), "<=")
+              for r in _DOCUMENTS),
+    ),
+)
+PROACTIVE = Table("proactive", SECTIONS[1].heading, _BLOCKS, _ROWS, rules=_RULES, data=DataResource(
+    "proactive_2021", "表二 主动公开（2021年版）", "2021年版表二“主动公开政府信息情况”的长表：每个单元格一行。"))
 
 FORMAT = Format(
     code="gov2021",
@@ -34,6 +60,9 @@ FORMAT = Format(
     "（国办公开办函〔2021〕30号），2021年度起的报告使用。",
     years=(2021, 9999),
     sections=SECTIONS,
-    tables=(PROACTIVE, requests_table(split_other_handling=True), review_table()),
+    tables=(PROACTIVE, requests_table(split_other_handling=True, data=DataResource(
+        "requests_2021", "表三 依申请公开（2021年版）",
+        "2021年版表三“收到和处理政府信息公开申请情况”的长表：每个单元格一行。（六）其他处理分三行。")), review_table()),
     source="国办公开办函〔2021〕30号",
+    short="2021年版",
 )

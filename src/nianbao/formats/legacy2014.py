@@ -7,7 +7,9 @@ sub-rows under 六、举报投诉数量, so every row is optional in the schema.
 from __future__ import annotations
 
 from ..findings import ERROR, WARNING
-from .base import AMOUNT, Block, Column, Format, Identity, IdentityRule, Row, Table, Term
+from .base import (
+    AMOUNT, HANDLED, LEGACY, DataResource, LITIGATION, NEW, REVIEW, Block, Column, Format, Identity, IdentityRule, Row, Table, Term,
+)
 
 VALUE = Column("value", "统计数", unit=None)
 _BLOCK = Block("stats", "", (VALUE,), header="统计指标")
@@ -101,9 +103,15 @@ def _ref(code: str, label: str, path: tuple[str, ...]) -> str:
     return " ".join([*parts, own]) if parts else own
 
 
+# The 2014 table counts answers differently from 2019 on: the nearest answer rows for each
+# outcome group, so that charts can compare the years approximately.
+_OUTCOME = {"r3_3_1": "granted", "r3_3_2": "granted", "r3_3_3": "partial", "r3_3_4": "refused",
+            "r3_3_5": "unable", "r3_3_6": "unable", "r3_3_7": "other", "r3_3_8": "other"}
+_RESTATES = {"r3_1": NEW, "r3_2": HANDLED, "r4": REVIEW, "r5": LITIGATION}
+
 ROWS = tuple(
     Row(code, label, _ref(code, label, path), _BLOCK, path, unit=unit,
-        kind=AMOUNT if unit == "万元" else None)
+        kind=AMOUNT if unit == "万元" else None, outcome=_OUTCOME.get(code), restates=_RESTATES.get(code))
     for code, label, unit, path in _SPEC
 )
 
@@ -145,7 +153,8 @@ RULES = (
                  (_le("LEG-08", "r1_1", [f"r1_2_{i}" for i in range(1, 6)]),)),
 )
 
-TABLE = Table("legacy", "政府信息公开情况统计表", (_BLOCK,), ROWS, scalar_rows=True, rules=RULES)
+TABLE = Table("legacy", "政府信息公开情况统计表", (_BLOCK,), ROWS, scalar_rows=True, rules=RULES, data=DataResource(
+    "legacy_2014", "2014年版统计表", "国办发〔2014〕32号《政府信息公开情况统计表》的长表：每个指标一行。"))
 
 FORMAT = Format(
     code="legacy2014",
@@ -156,4 +165,6 @@ FORMAT = Format(
     sections=(),
     tables=(TABLE,),
     source="国办发〔2014〕32号",
+    family=LEGACY,
+    short="2014年版统计表",
 )

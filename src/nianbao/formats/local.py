@@ -5,7 +5,7 @@ identities; the national checks do not apply.
 """
 from __future__ import annotations
 
-from .base import Format
+from .base import LOCAL, Format
 
 FORMAT = Format(
     code="local",
@@ -15,4 +15,6 @@ FORMAT = Format(
     sections=(),
     tables=(),
     source="各地自定",
+    family=LOCAL,
+    short="地方格式或无统一表格",
 )

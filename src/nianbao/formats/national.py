@@ -5,12 +5,21 @@ and three rows from 2021. Each printed label appears here once.
 """
 from __future__ import annotations
 
-from ..findings import ERROR
+from ..findings import ERROR, WARNING
 from .base import (
+    CARRIED,
+    FORWARD,
+    HANDLED,
+    LITIGATION,
+    NEW,
+    PREVIOUS_YEAR,
+    REVIEW,
     Block,
     Column,
+    DataResource,
     Identity,
     IdentityRule,
+    Mention,
     Row,
     Section,
     Table,
@@ -78,34 +87,42 @@ OTHER_HANDLING_ITEMS_2021 = (
 CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 
-def _numbered(prefix: str, group_ref: str, group: str, items: tuple[str, ...]) -> list[Row]:
-    return [
-        Row(f"{prefix}_{i}", f"{i}.{label}", f"{group_ref}{i}", REQUESTS_BLOCK, (RESULTS, group))
-        for i, label in enumerate(items, 1)
-    ]
+# Synthetic corpus: how requests typically end, as weights among the result rows (the
+# generator spreads each column's handled requests by them); unlisted rows weigh 0.05.
+_TYPICAL = {"r3_1": 8.0, "r3_2": 2.0, "r3_3_3": 0.3, "r3_3_5": 0.3, "r3_3_6": 0.3, "r3_4_1": 3.0,
+            "r3_4_2": 0.5, "r3_4_3": 0.5, "r3_5_1": 1.0, "r3_5_2": 0.6, "r3_6": 1.0, "r3_6_1": 1.0}
 
 
-def requests_table(split_other_handling: bool) -> Table:
+def _result(code: str, label: str, ref: str, path: tuple[str, ...], outcome: str) -> Row:
+    return Row(code, label, ref, REQUESTS_BLOCK, path, outcome=outcome, typical=_TYPICAL.get(code, 0.05))
+
+
+def _numbered(prefix: str, group_ref: str, group: str, items: tuple[str, ...], outcome: str) -> list[Row]:
+    return [_result(f"{prefix}_{i}", f"{i}.{label}", f"{group_ref}{i}", (RESULTS, group), outcome)
+            for i, label in enumerate(items, 1)]
+
+
+def requests_table(split_other_handling: bool, data: DataResource) -> Table:
     """Table 三. 2021 splits （六）其他处理 into three numbered rows; 2019 prints one."""
     b = REQUESTS_BLOCK
     rows = [
-        Row("r1", "一、本年新收政府信息公开申请数量", "一", b),
-        Row("r2", "二、上年结转政府信息公开申请数量", "二", b),
-        Row("r3_1", "（一）予以公开", "三（一）", b, (RESULTS,)),
-        Row("r3_2", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "三（二）", b, (RESULTS,)),
-        *_numbered("r3_3", "三（三）", REFUSED, _REFUSED_ITEMS),
-        *_numbered("r3_4", "三（四）", UNABLE, _UNABLE_ITEMS),
-        *_numbered("r3_5", "三（五）", NOT_HANDLED, _NOT_HANDLED_ITEMS),
+        Row("r1", "一、本年新收政府信息公开申请数量", "一", b, restates=NEW),
+        Row("r2", "二、上年结转政府信息公开申请数量", "二", b, restates=CARRIED),
+        _result("r3_1", "（一）予以公开", "三（一）", (RESULTS,), "granted"),
+        _result("r3_2", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "三（二）", (RESULTS,), "partial"),
+        *_numbered("r3_3", "三（三）", REFUSED, _REFUSED_ITEMS, "refused"),
+        *_numbered("r3_4", "三（四）", UNABLE, _UNABLE_ITEMS, "unable"),
+        *_numbered("r3_5", "三（五）", NOT_HANDLED, _NOT_HANDLED_ITEMS, "not_handled"),
     ]
     if split_other_handling:
-        rows += _numbered("r3_6", "三（六）", OTHER_HANDLING, OTHER_HANDLING_ITEMS_2021)
+        rows += _numbered("r3_6", "三（六）", OTHER_HANDLING, OTHER_HANDLING_ITEMS_2021, "other")
     else:
-        rows.append(Row("r3_6", OTHER_HANDLING, "三（六）", b, (RESULTS,)))
+        rows.append(_result("r3_6", OTHER_HANDLING, "三（六）", (RESULTS,), "other"))
     rows += [
-        Row("r3_7", "（七）总计", "三（七）", b, (RESULTS,)),
-        Row("r4", "四、结转下年度继续办理", "四", b),
+        Row("r3_7", "（七）总计", "三（七）", b, (RESULTS,), restates=HANDLED),
+        Row("r4", "四、结转下年度继续办理", "四", b, restates=FORWARD),
     ]
-    result_rows = [r.code for r in rows if r.code.startswith("r3_") and r.code != "r3_7"]
+    result_rows = [r.code for r in rows if r.outcome]
 
     rules = (
         IdentityRule(
@@ -128,10 +145,20 @@ def requests_table(split_other_handling: bool) -> Table:
             tuple(sum_identity("T3-03", (r.code, "total"), [(r.code, c) for c in APPLICANT_PARTS])
                   for r in rows),
         ),
+        IdentityRule(
+            "T3-05", WARNING, "上年结转与上一年度的结转下年度不一致",
+            "二、上年结转(Y) = 四、结转下年度继续办理(Y−1)，同一机构，逐列",
+            "requests",
+            tuple(Identity("T3-05", (Term("r2", c.code),), (Term("r4", c.code, year=PREVIOUS_YEAR),))
+                  for c in APPLICANTS),
+            note="机构合并、拆分或更正数据时可能如此，请核对。",
+        ),
     )
+    # 2021 counts requests dropped for unpaid fees; the fee itself must be explained in 六.
+    mentions = (Mention("r3_6_2", "total", "六", "信息处理费"),) if split_other_handling else ()
     return Table(
         "requests", SECTIONS[2].heading, (b,), tuple(rows),
-        corner=CORNER, column_header="申请人情况", rules=rules,
+        corner=CORNER, column_header="申请人情况", rules=rules, mentions=mentions, data=data,
     )
 
 
@@ -152,14 +179,16 @@ REVIEW_BLOCKS = (
     Block("suit_direct", "未经复议直接起诉", OUTCOMES),
     Block("suit_after_review", "复议后起诉", OUTCOMES),
 )
-LITIGATION = "行政诉讼"
+SUITS = "行政诉讼"
 
 
 def review_table() -> Table:
     rows = (
-        Row("review", "行政复议", "四 行政复议", REVIEW_BLOCKS[0]),
-        Row("suit_direct", "未经复议直接起诉", "四 行政诉讼·未经复议直接起诉", REVIEW_BLOCKS[1], (LITIGATION,)),
-        Row("suit_after_review", "复议后起诉", "四 行政诉讼·复议后起诉", REVIEW_BLOCKS[2], (LITIGATION,)),
+        Row("review", "行政复议", "四 行政复议", REVIEW_BLOCKS[0], restates=REVIEW),
+        Row("suit_direct", "未经复议直接起诉", "四 行政诉讼·未经复议直接起诉", REVIEW_BLOCKS[1], (SUITS,),
+            restates=LITIGATION),
+        Row("suit_after_review", "复议后起诉", "四 行政诉讼·复议后起诉", REVIEW_BLOCKS[2], (SUITS,),
+            restates=LITIGATION),
     )
     parts = [c.code for c in OUTCOMES if c.code != "total"]
     rule = IdentityRule(
@@ -168,7 +197,8 @@ def review_table() -> Table:
         "review",
         tuple(sum_identity("T4-01", (r.code, "total"), [(r.code, p) for p in parts]) for r in rows),
     )
-    return Table("review", SECTIONS[3].heading, REVIEW_BLOCKS, rows, rules=(rule,))
+    return Table("review", SECTIONS[3].heading, REVIEW_BLOCKS, rows, rules=(rule,), data=DataResource(
+        "review", "表四 行政复议、行政诉讼", "表四“政府信息公开行政复议、行政诉讼情况”的长表（2019、2021年版相同）。"))
 
 
 def article20(item: str) -> str:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..formats import FORMATS, expected_format
+from ..formats import FORMATS, expected_format, legacy_format, local_format, national_tables, newest
 from .document import Extracted, Grid, Line
 from .meta import read_meta, take_signature
 from .result import ImportResult, TableImport
 from .segment import Section, heading_numeral, segment
 from .tables import TOTAL_LAST_RULE, Collected, FoundRow, collect, decide_format, place
 from .text_norm import read_cell, strip_controls, traditional_share
-from .vocab import vocabulary
+from .vocab import NATIONAL, vocabulary
 
-NATIONAL_TABLES = ("proactive", "requests", "review")
+NATIONAL_TABLES = national_tables()
 SECTION_OF_TABLE = {"proactive": 2, "requests": 3, "review": 4}
 
 
@@ -100,8 +100,9 @@ def _national_table(col: Collected, code: str, fmt: str, report_fmt: str, info: 
 
 
 def _legacy_table(col: Collected, info: TableImport) -> dict:
-    table = FORMATS["legacy2014"].table("legacy")
-    found = col.rows.get(("legacy2014", "legacy"), {})
+    legacy = legacy_format()
+    table = legacy.tables[0]
+    found = col.rows.get((legacy.code, table.code), {})
     info.rows_expected = len(table.rows)
     info.rows_found = len(found)
     rows: dict[str, Any] = {}
@@ -159,27 +160,29 @@ def recognise(doc: Extracted, source: str) -> ImportResult:
         result.warnings.append(f"{line.where}：落款之后的文字未录入：{line.text[:60]}")
 
     year = meta.get("year")
-    default = expected_format(year) if year else "gov2021"
-    legacy_rows = len(col.rows.get(("legacy2014", "legacy"), {}))
+    legacy = legacy_format()
+    default = expected_format(year) if year else newest().code
+    legacy_rows = len(col.rows.get((legacy.code, legacy.tables[0].code), {}))
     table_formats: dict[str, tuple[str | None, str]] = {}
-    fallback = default if default != "legacy2014" else "gov2021"
+    fallback = default if FORMATS[default].national else newest().code
     for code in NATIONAL_TABLES:
         table_formats[code] = decide_format(col, code, fallback)
-        if code == "proactive" and table_formats[code][0] in ("gov2021", "gov2019") \
+        if code == "proactive" and table_formats[code][0] in NATIONAL \
                 and table_formats[code][1] == "由表中标签判断":
             # table 二 differs between the formats in every block; when the labels of 三 fit
             # both formats (a table cut short, an empty one), the report's own 二 decides
             fallback = table_formats[code][0]
     if legacy_rows >= 3:
-        report_fmt, how = "legacy2014", "由统计表的指标名称判断"
+        report_fmt, how = legacy.code, "由统计表的指标名称判断"
     elif table_formats["proactive"][0]:
         report_fmt, how = table_formats["proactive"][0], "由表二的标签判断"
     elif table_formats["requests"][0]:
         report_fmt, how = table_formats["requests"][0], "由表三的标签判断"
-    elif default != "legacy2014" and year:
+    elif default != legacy.code and year:
         report_fmt, how = default, f"原文没有可识别的统计表，按年度 {year} 推定"
     else:
-        report_fmt, how = ("local", "原文没有全国统一格式的统计表，按地方格式记录") if year else (default, "按默认格式推定")
+        report_fmt, how = ((local_format().code, "原文没有全国统一格式的统计表，按地方格式记录") if year
+                           else (default, "按默认格式推定"))
     result.found.append(f"报告格式：{FORMATS[report_fmt].title}（{how}）")
 
     draft: dict[str, Any] = {"format": report_fmt}
@@ -221,14 +224,14 @@ def recognise(doc: Extracted, source: str) -> ImportResult:
         "（" + "、".join(s.heading[:12] for s in seg.sections) + "）" if seg.sections else ""))
 
     tables: dict[str, Any] = {}
-    if report_fmt == "legacy2014":
-        table = FORMATS["legacy2014"].table("legacy")
-        info = TableImport("legacy", table.title, "legacy2014", "table", 0, 0, 0, 0, "none",
+    if report_fmt == legacy.code:
+        table = legacy.tables[0]
+        info = TableImport(table.code, table.title, legacy.code, "table", 0, 0, 0, 0, "none",
                            "由统计表的指标名称判断")
-        tables["legacy"] = _legacy_table(col, info)
+        tables[table.code] = _legacy_table(col, info)
         info.confidence = _confidence(info)
         result.tables.append(info)
-    elif report_fmt in ("gov2021", "gov2019"):
+    elif report_fmt in NATIONAL:
         for code in NATIONAL_TABLES:
             fmt, why = table_formats[code]
             title = FORMATS[report_fmt].table(code).title

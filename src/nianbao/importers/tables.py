@@ -247,7 +247,7 @@ def fit(found: FoundRow, row: Row) -> int:
 def decide_format(col: Collected, table: str, default: str) -> tuple[str | None, str]:
     """The format of one table from its labels; (None, …) when the table is absent."""
     scores: dict[str, int] = {}
-    for fmt in ("gov2021", "gov2019", "legacy2014"):
+    for fmt in FORMATS:  # newest first
         if not FORMATS[fmt].has_table(table):
             continue
         found = col.rows.get((fmt, table), {})

@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..formats import FORMATS
+from ..formats import FORMATS, of_family
+from ..formats.base import NATIONAL as NATIONAL_FAMILY
 from ..formats.base import Row
 from .text_norm import has_number_prefix, key, unnumbered
 
-NATIONAL = ("gov2021", "gov2019")
+NATIONAL = tuple(f.code for f in of_family(NATIONAL_FAMILY))
 # printed header words of the legacy table that name no indicator
 IGNORABLE = {"单位", "计量单位", "指标名称", "序号", "统计指标", "指标"}
 _TRAILING_NOTE = re.compile(r"\([^()]*\)$")

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import SEVERITY_ZH, STAGE_ZH
-from ..formats import FORMATS
-from ..formats.base import AMOUNT, SIGNED, Table
+from ..formats import FORMATS, TABLE_CODES, of_family
+from ..formats.base import AMOUNT, NATIONAL, SIGNED, DataResource, Table
 from ..formats.national import APPLICANTS
 from ..paths import DIVISION, YEAR_FILE
 from ..validate.schema import AGENCY_ID, MAX_RAW
@@ -24,12 +24,13 @@ REPORT_ID_PATTERN = ID_PATTERN + "-" + YEAR_FILE.pattern
 
 
 def _table_kinds() -> dict[str, str]:
-    """Table code -> its printed name, as readers cite it (表三 收到和处理…), from the formats."""
-    kinds = {}
-    for t in FORMATS["gov2021"].tables:
-        numeral, _, name = t.title.partition("、")
-        kinds[t.code] = f"表{numeral} {name}"
-    kinds["legacy"] = "2014年版" + FORMATS["legacy2014"].table("legacy").title
+    """Table code -> its printed name, as readers cite it (表三 收到和处理…), from the formats:
+    a national table by its numeral, the 2014 table by its year."""
+    kinds: dict[str, str] = {}
+    for fmt in FORMATS.values():
+        for t in fmt.tables:
+            numeral, sep, name = t.title.partition("、")
+            kinds.setdefault(t.code, f"表{numeral} {name}" if sep else f"{fmt.years[0]}年版{t.title}")
     return kinds
 
 
@@ -145,8 +146,8 @@ REPORTS = Resource(
         Field("level", "string", "层级", "", True, enum=LEVELS),
         Field("kind", "string", "机构类别", "决定报告期限", True, enum=KINDS),
         Field("year", "integer", "报告年度", "报告所述年度（不是发布年份）", True, minimum=2007),
-        Field("format", "string", "报告格式", "gov2021：2021年版；gov2019：2019年版（试行）；"
-              "legacy2014：2014年版统计表；local：地方格式或无统一表格", True, enum=FORMAT_CODES),
+        Field("format", "string", "报告格式", "；".join(f"{f.code}：{f.short}" for f in FORMATS.values()), True,
+              enum=FORMAT_CODES),
         Field("title", "string", "报告标题", "按原文照录", True),
         Field("published", "date", "发布日期", "网页或文件上的发布日期；空白表示未知"),
         Field("dated", "date", "落款日期", "报告落款处的日期；空白表示未知"),
@@ -219,22 +220,18 @@ def _tidy(name: str, title: str, description: str, sources: tuple[tuple[str, str
                     (_report_fk(),), excel=not name.startswith("requests_"), sources=sources)
 
 
-TIDY = (
-    _tidy("proactive_2021", "表二 主动公开（2021年版）", "2021年版表二“主动公开政府信息情况”的长表：每个单元格一行。",
-          (("proactive", "gov2021"),)),
-    _tidy("proactive_2019", "表二 主动公开（2019年版）", "2019年版（试行）表二“主动公开政府信息情况”的长表：每个单元格一行。",
-          (("proactive", "gov2019"),)),
-    _tidy("requests_2021", "表三 依申请公开（2021年版）",
-          "2021年版表三“收到和处理政府信息公开申请情况”的长表：每个单元格一行。（六）其他处理分三行。",
-          (("requests", "gov2021"),)),
-    _tidy("requests_2019", "表三 依申请公开（2019年版）",
-          "2019年版（试行）表三的长表：每个单元格一行。（六）其他处理只有一行。",
-          (("requests", "gov2019"),)),
-    _tidy("review", "表四 行政复议、行政诉讼", "表四“政府信息公开行政复议、行政诉讼情况”的长表（2019、2021年版相同）。",
-          (("review", "gov2021"), ("review", "gov2019"))),
-    _tidy("legacy_2014", "2014年版统计表", "国办发〔2014〕32号《政府信息公开情况统计表》的长表：每个指标一行。",
-          (("legacy", "legacy2014"),)),
-)
+def _tidy_resources() -> tuple[Resource, ...]:
+    """One long-form resource per DataResource the format tables declare, in table order."""
+    sources: dict[str, tuple[DataResource, list[tuple[str, str]]]] = {}
+    for code in TABLE_CODES:
+        for fmt in FORMATS.values():
+            if fmt.has_table(code) and fmt.table(code).data is not None:
+                data = fmt.table(code).data
+                sources.setdefault(data.name, (data, []))[1].append((code, fmt.code))
+    return tuple(_tidy(d.name, d.title, d.description, tuple(s)) for d, s in sources.values())
+
+
+TIDY = _tidy_resources()
 TIDY_BY_SOURCE = {src: r for r in TIDY for src in r.sources}
 
 REQUESTS_WIDE = Resource(
@@ -243,7 +240,7 @@ REQUESTS_WIDE = Resource(
     "以 table_format 区分。原文不是数字的单元格在此为空，原文见长表 raw 列。",
     (
         REPORT_ID,
-        Field("table_format", "string", "本表格式", "", True, enum=("gov2021", "gov2019")),
+        Field("table_format", "string", "本表格式", "", True, enum=tuple(f.code for f in of_family(NATIONAL))),
         Field("row_no", "integer", "行序", "行在印刷表中的次序（从 1 起）", True, minimum=1),
         Field("row_code", "string", "行代码", "", True),
         Field("row_ref", "string", "行号", "印刷表中的简短行号", True),

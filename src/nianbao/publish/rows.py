@@ -143,7 +143,7 @@ def requests_wide_rows(corpus: Corpus) -> Iterator[Row]:
     width = len(REQUESTS_WIDE.fields) - 6
     for r in corpus.reports:
         t = r.tables.get("requests")
-        if t is None or t.format.code not in ("gov2021", "gov2019"):
+        if t is None or not t.format.national:
             continue
         for shape in shapes(t.definition):
             cells = t.rows.get(shape.code)

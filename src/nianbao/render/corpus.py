@@ -7,25 +7,14 @@ from dataclasses import dataclass, field
 from ..deadlines import days_late, deadline_rule
 from ..findings import STAGE_CORPUS, Finding, owner
 from ..validate.registry import REGISTRY
-from ..model import Agency, Report
+from ..formats.base import LEGACY, NEW, OUTCOME_GROUPS, Row
+from ..model import Agency, Report, TableData
 from ..regions import is_valid, name_of, parent_of, path_of
 
 
-# Outcome categories of table 三 for charts, with the rows that feed each (2019/2021 formats).
-OUTCOMES = (
-    ("granted", "予以公开", ("r3_1",)),
-    ("partial", "部分公开", ("r3_2",)),
-    ("refused", "不予公开", tuple(f"r3_3_{i}" for i in range(1, 9))),
-    ("unable", "无法提供", ("r3_4_1", "r3_4_2", "r3_4_3")),
-    ("not_handled", "不予处理", tuple(f"r3_5_{i}" for i in range(1, 6))),
-    ("other", "其他处理", ("r3_6", "r3_6_1", "r3_6_2", "r3_6_3")),
-)
-# The 2014 table counts answers differently; the nearest rows, for an approximate comparison.
-LEGACY_OUTCOMES = {
-    "granted": ("r3_3_1", "r3_3_2"), "partial": ("r3_3_3",), "refused": ("r3_3_4",),
-    "unable": ("r3_3_5", "r3_3_6"), "not_handled": (), "other": ("r3_3_7", "r3_3_8"),
-}
-OUTCOME_LABELS = {code: label for code, label, _ in OUTCOMES}
+# How requests ended, for charts: the groups and the rows that feed each are declared with the
+# formats (Row.outcome); the 2014 table's rows map to them only approximately.
+OUTCOME_LABELS = dict(OUTCOME_GROUPS)
 
 
 def region_name(code: str) -> str:
@@ -76,33 +65,30 @@ class Requests:
     legacy: bool
 
 
-def _total(report: Report, table: str, rows: tuple[str, ...], column: str) -> float | None:
-    t = report.tables.get(table)
-    if t is None or t.status != "table":
+def _total(table: TableData, rows: list[Row]) -> float | None:
+    """The sum of the rows' totals (last column); None when none is known."""
+    if table.status != "table":
         return None
     found, total = False, 0.0
     for r in rows:
-        if r in t.rows and t.definition.has_row(r):
-            v = t.value(r, column)
+        if r.code in table.rows:
+            v = table.value(r.code, r.columns[-1].code)
             if v is not None:
                 found, total = True, total + v
     return total if found else None
 
 
 def requests_of(report: Report) -> Requests | None:
-    if "requests" in report.tables:
-        new = _total(report, "requests", ("r1",), "total")
-        outs = {code: _total(report, "requests", rows, "total") for code, _, rows in OUTCOMES}
-        legacy = False
-    elif "legacy" in report.tables:
-        new = _total(report, "legacy", ("r3_1",), "value")
-        outs = {code: _total(report, "legacy", rows, "value") for code, rows in LEGACY_OUTCOMES.items()}
-        legacy = True
-    else:
+    """Table 三's figures (or the 2014 table's nearest rows): the first table that declares outcomes."""
+    table = next((t for t in report.tables.values() if any(r.outcome for r in t.definition.rows)), None)
+    if table is None:
         return None
+    rows = table.definition.rows
+    new = _total(table, [r for r in rows if r.restates == NEW])
+    outs = {code: _total(table, [r for r in rows if r.outcome == code]) for code, _ in OUTCOME_GROUPS}
     if new is None and all(v is None for v in outs.values()):
         return None
-    return Requests(new, {k: v for k, v in outs.items() if v is not None}, legacy)
+    return Requests(new, {k: v for k, v in outs.items() if v is not None}, table.format.family == LEGACY)
 
 
 @dataclass

@@ -6,7 +6,7 @@ import json
 
 from ..findings import SEVERITY_ZH
 from ..model import Agency, Report
-from .corpus import OUTCOMES, Corpus, is_cross_report, parent_region, province_of, region_chain, region_name
+from .corpus import OUTCOME_GROUPS, Corpus, is_cross_report, parent_region, province_of, region_chain, region_name
 from .slots import Slots
 from .escape import esc, external_link
 from .report_page import (agency_md, cell_label_fn, finding_item, front, late_badge, link, region_links, region_md,
@@ -63,7 +63,7 @@ def requests_series(reports: list[Report], corpus: Corpus) -> dict:
     present = {r.year for r in reports}
     years = list(range(min(present), max(present) + 1)) if present else []
     new = {y: None for y in years}
-    outs = {code: {y: None for y in years} for code, _, _ in OUTCOMES}
+    outs = {code: {y: None for y in years} for code, _ in OUTCOME_GROUPS}
     legacy_years = set()
     for r in reports:
         q = corpus.requests.get(r.id)
@@ -78,7 +78,7 @@ def requests_series(reports: list[Report], corpus: Corpus) -> dict:
     return {
         "years": [str(y) for y in years],
         "new": [_num(new[y]) for y in years],
-        "series": [{"name": label, "data": [_num(outs[code][y]) for y in years]} for code, label, _ in OUTCOMES],
+        "series": [{"name": label, "data": [_num(outs[code][y]) for y in years]} for code, label in OUTCOME_GROUPS],
         "legacy": [str(y) for y in sorted(legacy_years)],
     }
 

@@ -1,5 +1,8 @@
 """Rules across reports: the same agency's years, and the corpus as a whole.
 
+The identities across years (上年结转, 现行有效件数 …) are declared in the formats and
+evaluated by validate/arithmetic.py; this module feeds them the previous year's report.
+
 They read `Facts`, a small picklable summary of each report, so that the per-report
 pass can run in worker processes and send back only what the corpus pass needs.
 """
@@ -9,29 +12,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from ...findings import ERROR, WARNING, STAGE_CORPUS, Check, Finding, Rule
+from ...findings import ERROR, STAGE_CORPUS, Check, Finding, Rule
 from ...formats import FORMATS
+from ...formats.base import THIS_YEAR
 from ...model import Agency, Report
+from .. import arithmetic
 
-R_CARRY = Rule("T3-05", WARNING, STAGE_CORPUS, "上年结转与上一年度的结转下年度不一致",
-               "{cell}：本年“二、上年结转”为 {this}，而 {prev_year} 年度报告的“四、结转下年度继续办理”为 {prev}"
-               "（{prev_file}），相差 {diff}。机构合并、拆分或更正数据时可能如此，请核对。",
-               formula="二、上年结转(Y) = 四、结转下年度继续办理(Y−1)，同一机构，逐列")
-R_STOCK = Rule("T2-01", WARNING, STAGE_CORPUS, "现行有效件数与上年不衔接",
-               "{cell}：现行有效件数 {in_force}，而按上年 {prev_in_force}（{prev_file}）+ 本年制发 {issued} − 本年废止 {repealed}"
-               " 应为 {expected}，相差 {diff}。修订、清理或重新归类文件时可能如此，请核对。",
-               formula="现行有效件数(Y) = 现行有效件数(Y−1) + 本年制发件数(Y) − 本年废止件数(Y)（2021年版，规章、行政规范性文件）")
-R_REPEAL = Rule("T2-02", WARNING, STAGE_CORPUS, "废止件数超过可废止的文件数",
-                "{cell}：本年废止 {repealed} 件，多于上年现行有效 {prev_in_force} 件（{prev_file}）与本年制发 {issued} 件之和"
-                " {available}，超出 {diff}。",
-                formula="本年废止件数(Y) ≤ 现行有效件数(Y−1) + 本年制发件数(Y)（2021年版）")
-R_ITEMS = Rule("T2-04", WARNING, STAGE_CORPUS, "上一年项目数量与上年不衔接",
-               "{cell}：2020年度“上一年项目数量”为 {this}，而2019年度报告（{prev_file}）的上一年项目数量 {prev_items}"
-               " + 本年增/减 {change} = {expected}，相差 {diff}。",
-               formula="上一年项目数量(2020) = 上一年项目数量(2019) + 本年增/减(2019)（2019年版，逐行）")
-R_CUMULATIVE = Rule("T2-05", WARNING, STAGE_CORPUS, "对外公开总数量比上年少",
-                    "{cell}：对外公开总数量 {this} 少于上年的 {prev}（{prev_file}），而它是累计数，通常不会减少。",
-                    formula="对外公开总数量(Y) ≥ 对外公开总数量(Y−1)（2019年版，累计数）")
 R_DUP = Rule("DUP-01", ERROR, STAGE_CORPUS, "同一机构登记了两次",
              "{detail}同一机构只应有一个目录：请把报告合并到一个目录，删去另一个；机构改名时把旧名写在 aliases 中。",
              formula="同一行政区划内没有两个名称相同的机构；名称或别名相同的两个机构，同一年度不能各有一份报告")
@@ -52,28 +38,39 @@ class Facts:
     # (table, row) -> cells as (column code, value) pairs, for the rows corpus rules read
     rows: dict[tuple[str, str], tuple[tuple[str, object], ...]] = field(default_factory=dict)
     lines: dict[tuple[str, str], int | None] = field(default_factory=dict)
+    tables: dict[str, str] = field(default_factory=dict)  # table code -> format code of its definition
     title: str = ""
     acks: tuple[tuple[str, tuple[str, ...], str, int | None], ...] = ()  # (rule, cells, note, line)
 
 
-# (table, row) pairs copied into Facts.
-FACT_ROWS = (("requests", "r2"), ("requests", "r4"),
-             ("proactive", "rules"), ("proactive", "normative"),
-             ("proactive", "licensing"), ("proactive", "other_services"), ("proactive", "penalty"),
-             ("proactive", "coercion"), ("proactive", "fees"))
+def _fact_rows() -> frozenset[tuple[str, str]]:
+    """(table, row) pairs the identities across years read, in either year: copied into Facts."""
+    out = set()
+    for fmt in FORMATS.values():
+        for table in fmt.tables:
+            for rule in table.rules:
+                if rule.across_years:
+                    out.update((t.table or table.code, t.row) for i in rule.identities for t in i.terms)
+    return frozenset(out)
+
+
+FACT_ROWS = _fact_rows()
 
 
 def facts_of(report: Report, kind: str | None = None) -> Facts:
     f = Facts(report.id, report.agency_id, report.year, report.format.code, report.path, kind,
               report.published, report.dated, title=report.title,
               acks=tuple((a.rule, a.cells, a.note, a.line) for a in report.acknowledged))
-    for table_code, row_code in FACT_ROWS:
-        t = report.tables.get(table_code)
-        if t is None or t.status != "table" or row_code not in t.rows:
+    for code, t in report.tables.items():
+        if t.status != "table":
             continue
-        cols = t.definition.row(row_code).columns
-        f.rows[(table_code, row_code)] = tuple((c.code, cell.value) for c, cell in zip(cols, t.rows[row_code]))
-        f.lines[(table_code, row_code)] = report.row_line(table_code, row_code)
+        f.tables[code] = t.format.code
+        for row_code, cells in t.rows.items():
+            if (code, row_code) not in FACT_ROWS or not t.definition.has_row(row_code):
+                continue
+            cols = t.definition.row(row_code).columns
+            f.rows[(code, row_code)] = tuple((c.code, cell.value) for c, cell in zip(cols, cells))
+            f.lines[(code, row_code)] = report.row_line(code, row_code)
     return f
 
 
@@ -81,28 +78,6 @@ def by_agency(facts: list[Facts]) -> dict[str, dict[int, Facts]]:
     out: dict[str, dict[int, Facts]] = {}
     for f in facts:
         out.setdefault(f.agency_id, {})[f.year] = f
-    return out
-
-
-REQUESTS_TABLE = FORMATS["gov2021"].table("requests")
-
-
-def check_carry_over(facts: list[Facts], selected: set[str]) -> list[Finding]:
-    """T3-05: this year's 上年结转 equals last year's 结转下年度继续办理, per column."""
-    out: list[Finding] = []
-    for this, prev in _pairs(facts, selected):
-        carried = dict(this.rows.get(("requests", "r2"), ()))
-        forward = dict(prev.rows.get(("requests", "r4"), ()))
-        for col, v in carried.items():
-            p = forward.get(col)
-            if v is None or p is None or v == p:
-                continue
-            # 二 × column reads the same in 2019 and 2021; a table may use a format other than its report's
-            label = REQUESTS_TABLE.cell_label("r2", col)
-            out.append(R_CARRY.finding(this.path, this.lines.get(("requests", "r2")),
-                                       cells=(f"requests.r2.{col}", f"{prev.id}:requests.r4.{col}"),
-                                       cell=label, this=v, prev=p, prev_year=prev.year,
-                                       prev_file=prev.path, diff=abs(v - p)))
     return out
 
 
@@ -117,72 +92,47 @@ def _pairs(facts: list[Facts], selected: set[str]):
                 yield this, prev
 
 
-def _row(f: Facts, table: str, row: str) -> dict[str, object]:
-    return dict(f.rows.get((table, row), ()))
+def _reader(this: Facts, prev: Facts):
+    def read(table: str, year: int, row: str, column: str) -> object:
+        f = this if year == THIS_YEAR else prev
+        cells = f.rows.get((table, row))
+        if cells is None:
+            return arithmetic.MISSING
+        for code, value in cells:
+            if code == column:
+                return value
+        return arithmetic.MISSING  # e.g. the 2019 table has no 现行有效件数
+
+    return read
 
 
-def _label(f: Facts, table: str, row: str, col: str) -> str:
-    return FORMATS[f.format].table(table).cell_label(row, col) if FORMATS[f.format].has_table(table) else row
+def _definitions(this: Facts, prev: Facts, own: str):
+    """The definition each term's cell is printed in: a table may use a format other than its
+    report's, and last year's table another format than this year's."""
+    def definition_of(term):
+        f = this if term.year == THIS_YEAR else prev
+        table = term.table or own
+        return FORMATS[f.tables[table]].table(table)
+
+    return definition_of
 
 
-def check_proactive_stock(facts: list[Facts], selected: set[str]) -> list[Finding]:
-    """T2-01 and T2-02: 2021 table 二's 现行有效件数 carried from the previous year."""
+def check_across_years(facts: list[Facts], selected: set[str]) -> list[Finding]:
+    """The identities across years, on each report and the same agency's previous year. A
+    blank makes one unverifiable and says nothing: the report pass already counted it."""
     out: list[Finding] = []
     for this, prev in _pairs(facts, selected):
-        for row in ("rules", "normative"):
-            now, before = _row(this, "proactive", row), _row(prev, "proactive", row)
-            if "in_force" not in now or "in_force" not in before:
-                continue  # the 2019 table has no 现行有效件数
-            issued, repealed, in_force, prev_in_force = (now.get("issued"), now.get("repealed"),
-                                                         now.get("in_force"), before.get("in_force"))
-            if None in (issued, repealed, in_force, prev_in_force):
-                continue
-            line = this.lines.get(("proactive", row))
-            common = dict(prev_file=prev.path, prev_in_force=prev_in_force, issued=issued, repealed=repealed)
-            if repealed > prev_in_force + issued:
-                out.append(R_REPEAL.finding(
-                    this.path, line, cells=(f"proactive.{row}.repealed", f"{prev.id}:proactive.{row}.in_force"),
-                    cell=_label(this, "proactive", row, "repealed"), available=prev_in_force + issued,
-                    diff=repealed - prev_in_force - issued, **common))
-            expected = prev_in_force + issued - repealed
-            if in_force != expected:
-                out.append(R_STOCK.finding(
-                    this.path, line, cells=(f"proactive.{row}.in_force", f"{prev.id}:proactive.{row}.in_force"),
-                    cell=_label(this, "proactive", row, "in_force"), in_force=in_force, expected=expected,
-                    diff=abs(in_force - expected), **common))
-    return out
-
-
-ITEM_ROWS = ("licensing", "other_services", "penalty", "coercion", "fees")
-
-
-def check_project_items(facts: list[Facts], selected: set[str]) -> list[Finding]:
-    """T2-04 (2019→2020 上一年项目数量) and T2-05 (对外公开总数量 does not shrink), 2019 format."""
-    out: list[Finding] = []
-    for this, prev in _pairs(facts, selected):
-        if this.year == 2020:
-            for row in ITEM_ROWS:
-                now, before = _row(this, "proactive", row), _row(prev, "proactive", row)
-                if "prev_items" not in now or "change" not in before:
+        read = _reader(this, prev)
+        for current, fmt in sorted(this.tables.items()):
+            definition = FORMATS[fmt].table(current)
+            definition_of = _definitions(this, prev, current)
+            for c in arithmetic.compiled(definition, across_years=True):
+                result = arithmetic.evaluate(c, read)
+                if result is None or not result.failed:
                     continue
-                v, p, c = now.get("prev_items"), before.get("prev_items"), before.get("change")
-                if None in (v, p, c) or v == p + c:
-                    continue
-                out.append(R_ITEMS.finding(
-                    this.path, this.lines.get(("proactive", row)),
-                    cells=(f"proactive.{row}.prev_items", f"{prev.id}:proactive.{row}.prev_items",
-                           f"{prev.id}:proactive.{row}.change"),
-                    cell=_label(this, "proactive", row, "prev_items"), this=v, prev_items=p, change=c,
-                    expected=p + c, diff=abs(v - p - c), prev_file=prev.path))
-        for row in ("rules", "normative"):
-            v = _row(this, "proactive", row).get("total_published")
-            p = _row(prev, "proactive", row).get("total_published")
-            if v is None or p is None or v >= p:
-                continue
-            out.append(R_CUMULATIVE.finding(
-                this.path, this.lines.get(("proactive", row)),
-                cells=(f"proactive.{row}.total_published", f"{prev.id}:proactive.{row}.total_published"),
-                cell=_label(this, "proactive", row, "total_published"), this=v, prev=p, prev_file=prev.path))
+                out.append(arithmetic.across_years_finding(
+                    this.path, lambda t, r, this=this: this.lines.get((t, r)), definition, c, result,
+                    definition_of, (prev.id, prev.year, prev.path)))
     return out
 
 
@@ -222,9 +172,7 @@ def check_duplicates(facts: list[Facts], selected: set[str], agencies: Mapping[s
 
 # Each check beside the rules it may fire; the duplicate check also reads the agencies.
 CORPUS_CHECKS = (
-    Check(check_carry_over, (R_CARRY,)),
-    Check(check_proactive_stock, (R_STOCK, R_REPEAL)),
-    Check(check_project_items, (R_ITEMS, R_CUMULATIVE)),
+    Check(check_across_years, arithmetic.ACROSS_YEARS_RULES),
 )
 DUPLICATE_CHECK = Check(check_duplicates, (R_DUP,))
 RULES = tuple(rule for check in CORPUS_CHECKS + (DUPLICATE_CHECK,) for rule in check.rules)

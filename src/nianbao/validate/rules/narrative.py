@@ -10,16 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# What the text can state, and how the findings name it.
-NEW, CARRIED, HANDLED, FORWARD, REVIEW, LITIGATION = "new", "carried", "handled", "forward", "review", "litigation"
-QUANTITY_ZH = {
-    NEW: "本年新收（收到、受理）的申请",
-    CARRIED: "上年结转的申请",
-    HANDLED: "办结（答复）的申请",
-    FORWARD: "结转下年度的申请",
-    REVIEW: "政府信息公开行政复议",
-    LITIGATION: "政府信息公开行政诉讼",
-}
+# What the text can state, and how the findings name it: declared with the formats' rows.
+from ...formats.base import CARRIED, FORWARD, HANDLED, LITIGATION, NEW, QUANTITY_ZH, REVIEW
+
+__all__ = ["CARRIED", "FORWARD", "HANDLED", "LITIGATION", "NEW", "QUANTITY_ZH", "REVIEW", "extract", "fold_width"]
 
 _UNIT = r"\s*(?:件|条|宗|个|份|起|例)"
 _NUM = r"(?P<n>[0-9]+)" + _UNIT

@@ -13,7 +13,7 @@ from typing import Iterable
 from ... import deadlines
 from ...findings import ERROR, INFO, STAGE_REPORT, WARNING, Check, Finding, Rule
 from ...formats import FORMATS, expected_format
-from ...formats.base import AMOUNT
+from ...formats.base import AMOUNT, LOCAL
 from ...model import Agency, Report
 from .. import arithmetic
 from .sections import edit_distance, heading_body, section_numeral
@@ -188,7 +188,7 @@ def check_structure(report: Report) -> list[Finding]:
                     report.path, report.doc.line("sections", i, "heading"), cells=(f"sections.{i}.heading",),
                     numeral=sec.numeral, heading=s.heading, expected=sec.heading, distance=distance))
     expected = expected_format(report.year)
-    if fmt.code not in (expected, "local"):
+    if fmt.code != expected and fmt.family != LOCAL:
         out.append(R_FORMAT_YEAR.finding(report.path, report.doc.line("format"), what="本报告",
                                          used=fmt.title, year=report.year, expected=FORMATS[expected].title))
     for code, table in report.tables.items():

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from ...findings import ERROR, STAGE_REPORT, WARNING, Check, Finding, Rule
 from ...model import Agency, Report
 from ...vocabulary import GOVERNMENT
-from .narrative import CARRIED, FORWARD, HANDLED, LITIGATION, NEW, QUANTITY_ZH, REVIEW, extract, fold_width
+from .narrative import QUANTITY_ZH, extract, fold_width
 from .sections import section_numeral
 
 R_TEXT_TABLE = Rule("TXT-01", WARNING, STAGE_REPORT, "正文数字与表格不一致",
@@ -178,38 +178,19 @@ def _injected(report: Report, keys: tuple, zh: str, text: str, start: int, end: 
                               context=_context(text, start, end))
 
 
-# ---- TXT-01 ---------------------------------------------------------------------------------
-# quantity -> (table, [(row, column)...]) whose sum the narrative restates, per table family.
-_NATIONAL_CELLS = {
-    NEW: ("requests", (("r1", "total"),)),
-    CARRIED: ("requests", (("r2", "total"),)),
-    HANDLED: ("requests", (("r3_7", "total"),)),
-    FORWARD: ("requests", (("r4", "total"),)),
-    REVIEW: ("review", (("review", "total"),)),
-    LITIGATION: ("review", (("suit_direct", "total"), ("suit_after_review", "total"))),
-}
-_LEGACY_CELLS = {
-    NEW: ("legacy", (("r3_1", "value"),)),
-    HANDLED: ("legacy", (("r3_2", "value"),)),
-    REVIEW: ("legacy", (("r4", "value"),)),
-    LITIGATION: ("legacy", (("r5", "value"),)),
-}
-
-
+# ---- TXT-01 ----------------------------------------------------------------------------------
+# What the narrative restates is declared in the formats (Row.restates): the sum of those rows'
+# totals (their last column) in the report's tables.
 def _table_value(report: Report, quantity: str) -> tuple[float | None, str, tuple[str, ...]]:
     """(value, printed description, cell ids) of what the narrative restates; value None if unknown."""
-    for cells in (_NATIONAL_CELLS, _LEGACY_CELLS):
-        spec = cells.get(quantity)
-        if spec is None:
+    for code, table in report.tables.items():
+        if table.status != "table":
             continue
-        code, parts = spec
-        table = report.tables.get(code)
-        if table is None or table.status != "table":
-            continue
-        if not all(table.definition.has_row(r) and r in table.rows for r, _ in parts):
+        d = table.definition
+        parts = [(r.code, r.columns[-1].code) for r in d.rows if r.restates == quantity]
+        if not parts or not all(r in table.rows for r, _ in parts):
             continue
         values = [table.value(r, c) for r, c in parts]
-        d = table.definition
         desc = "表中“" + " + ".join(d.cell_label(r, c) for r, c in parts) + "”"
         ids = tuple(f"{code}.{r}.{c}" for r, c in parts)
         if any(v is None for v in values):
@@ -268,23 +249,27 @@ def check_problems_section(report: Report, agency: Agency | None = None) -> list
 
 
 def check_fee_mentioned(report: Report, agency: Agency | None = None) -> list[Finding]:
-    table = report.tables.get("requests")
-    if table is None or table.status != "table" or "r3_6_2" not in table.rows:
-        return []
-    if not table.definition.has_row("r3_6_2"):
-        return []
-    cells = table.rows["r3_6_2"]
-    total = cells[-1].value
-    if total is None:
-        total = sum(c.value for c in cells[:-1] if c.value is not None)
-    if not total:
-        return []
-    sixth = [s for s in report.sections if section_numeral(s.heading) == "六"]
-    if any("信息处理费" in s.text or "信息处理费" in s.heading for s in sixth):
-        return []
-    return [R_FEE_TEXT.finding(report.path, report.row_line("requests", "r3_6_2"),
-                               cells=("requests.r3_6_2.total",),
-                               cell=table.definition.cell_label("r3_6_2", "total"), value=_num(total))]
+    """TXT-03: a cell the format says must be explained in a section (Table.mentions)."""
+    out: list[Finding] = []
+    for code, table in report.tables.items():
+        if table.status != "table":
+            continue
+        for m in table.definition.mentions:
+            cells = table.rows.get(m.row)
+            if cells is None:
+                continue
+            value = table.value(m.row, m.column)
+            if value is None and m.column == table.definition.row(m.row).columns[-1].code:
+                value = sum(c.value for c in cells[:-1] if c.value is not None)  # a blank total: its parts
+            if not value:
+                continue
+            sections = [s for s in report.sections if section_numeral(s.heading) == m.section]
+            if any(m.phrase in s.text or m.phrase in s.heading for s in sections):
+                continue
+            out.append(R_FEE_TEXT.finding(report.path, report.row_line(code, m.row),
+                                          cells=(f"{code}.{m.row}.{m.column}",),
+                                          cell=table.definition.cell_label(m.row, m.column), value=_num(value)))
+    return out
 
 
 TEXT_CHECKS = (

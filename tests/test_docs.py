@@ -64,3 +64,34 @@ def test_fired_rules_are_recorded_in_this_process_and_in_subprocesses(tmp_path):
 
     parse("y.yaml", "a: [1, 2\n")  # LOAD-SYNTAX, here
     assert "LOAD-SYNTAX" in fired(log)
+
+
+def test_yaml_guide_lists_formats_tables_and_rows_as_the_definitions_say():
+    """docs/yaml.md's lists of formats, tables and rows are generated: stale means `make schemas`."""
+    from nianbao.formats import FORMATS, TABLE_CODES
+    from nianbao.render.format_docs import BLOCKS, refresh, strip_markers
+
+    guide = (ROOT / "docs" / "yaml.md").read_text(encoding="utf-8")
+    assert refresh(guide) == guide, "docs/yaml.md is stale: run `make schemas`"
+    for name in BLOCKS:
+        assert f"请勿手改：{name} -->" in guide, f"docs/yaml.md lost its generated block {name}"
+    shown = strip_markers(guide)
+    assert "<!--" not in shown.split("## 二、")[1]  # the page readers see has no markers
+    for code, fmt in FORMATS.items():
+        assert f"| `{code}` | {fmt.title}" in shown
+    for code in TABLE_CODES:
+        assert f"| `{code}` |" in shown
+    requests = next(iter(FORMATS.values())).table("requests")
+    assert f"表三有 {len(requests.rows)} 行" in shown
+    for row in requests.rows:  # each row by its code, or inside a range of numbered rows
+        assert f"`{row.code}`" in shown or f"| {row.path[-1]} " in shown, row.code
+
+
+def test_a_changed_definition_makes_the_yaml_guide_stale(monkeypatch):
+    from nianbao.render import format_docs
+
+    guide = (ROOT / "docs" / "yaml.md").read_text(encoding="utf-8")
+    monkeypatch.setitem(format_docs.BLOCKS, "review_rows", lambda: "表四改了。\n")
+    fresh = format_docs.refresh(guide)
+    assert fresh != guide and "表四改了。" in fresh
+    assert fresh.count("生成结束") == guide.count("生成结束")

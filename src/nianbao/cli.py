@@ -89,14 +89,19 @@ def rules(fmt: str) -> None:
 @main.command()
 @click.option("--out", default="schemas", show_default=True, type=click.Path(file_okay=False),
               help="写入 JSON Schema 的目录。")
+@click.option("--docs", "docs_file", default="docs/yaml.md", show_default=True, type=click.Path(dir_okay=False),
+              help="录入说明中由格式定义生成的部分（格式、表、行的列表）所在的文件；不存在时跳过。")
 @click.option("--check", is_flag=True, help="只检查已提交的文件是否与格式定义一致。")
-def schemas(out: str, check: bool) -> None:
-    """由格式定义生成 JSON Schema 文件。"""
+def schemas(out: str, docs_file: str, check: bool) -> None:
+    """由格式定义生成 JSON Schema 文件，并更新录入说明中的格式、表、行列表。"""
+    from .render.format_docs import write_format_docs
     from .validate.schema import write_schemas
 
-    stale = write_schemas(Path(out), check=check)
+    stale = [str(Path(out) / name) for name in write_schemas(Path(out), check=check)]
+    if write_format_docs(Path(docs_file), check=check):
+        stale.append(docs_file)
     for name in stale:
-        click.echo(f"{'过期' if check else '已写入'}：{Path(out) / name}")
+        click.echo(f"{'过期' if check else '已写入'}：{name}")
     sys.exit(1 if check and stale else 0)
 
 

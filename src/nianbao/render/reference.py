@@ -6,6 +6,7 @@ from pathlib import Path, PurePosixPath
 
 from ..formats import FORMATS
 from .escape import esc
+from .format_docs import strip_markers
 from .report_page import front
 
 
@@ -95,7 +96,7 @@ def help_zh(text: str) -> str:
 def doc_page(source: Path | None, title: str, fallback: str) -> str:
     """A hand-written page from docs/ (trusted, part of the repository) or a pointer to it."""
     if source is not None and source.is_file():
-        text = source.read_text(encoding="utf-8")
+        text = strip_markers(source.read_text(encoding="utf-8"))
         if not text.lstrip().startswith("#"):
             text = f"# {title}\n\n" + text
         return text if text.endswith("\n") else text + "\n"

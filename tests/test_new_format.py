@@ -12,7 +12,6 @@ import os
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 from conftest import ROOT
 
@@ -61,7 +60,8 @@ import build  # tests/fixtures/import: renders a report page of any format's def
 from nianbao.importers import import_bytes
 from nianbao.paths import agency_path, report_path
 from nianbao.publish.resources import TIDY
-from nianbao.publish.rows import Corpus as DataCorpus, rows_of
+from nianbao.corpus import Corpus as DataCorpus
+from nianbao.publish.rows import rows_of
 from nianbao.render import render_site
 from nianbao.render.report_page import SiteOptions
 from nianbao.scaffold import new_report

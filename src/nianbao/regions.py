@@ -148,3 +148,43 @@ def describe(code: str) -> str:
         return code
     above = "".join(n for _, n in path[:-1])
     return f"{code} {path[-1][1]}" + (f"（{above}）" if above else "")
+
+
+# ---- places above a division, for pages and tables that group by region ---------------------
+def region_name(code: str) -> str:
+    """The division's name; its code when the division table does not know it."""
+    return name_of(code) or code
+
+
+def province_of(division: str) -> str:
+    return division[:2] + "0000"
+
+
+def city_of(division: str) -> str:
+    return division[:4] + "00"
+
+
+def region_chain(division: str) -> list[str]:
+    """Province, city, county codes above and including `division` (no repeats).
+
+    The division table's own tree comes first: a 直辖市's districts and a 省直辖县 sit
+    directly under the province, with no statistical "市辖区" level between."""
+    known = [code for code, _ in path_of(division)]
+    if known:
+        return known
+    chain = [province_of(division), city_of(division), division]
+    out: list[str] = []
+    for c in chain:
+        if c not in out:
+            out.append(c)
+    return out
+
+
+def parent_region(code: str) -> str | None:
+    if is_valid(code):
+        return parent_of(code)
+    if code.endswith("0000"):
+        return None
+    if code.endswith("00"):
+        return province_of(code)
+    return city_of(code)

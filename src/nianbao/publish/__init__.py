@@ -32,7 +32,8 @@ from ..deadlines import content_date, days_late, deadline
 from ..project import DATA_PATH, REPOSITORY, SITE_URL
 from .report_files import write_report_files
 from .resources import ALL, PACKAGE_PROFILE
-from .rows import Corpus, rows_of
+from ..corpus import Corpus
+from .rows import rows_of
 from .info import DESCRIPTOR, SQLITE_NAME, SQLITE_ZIP, ZIP_NAME, PackageInfo
 from .writers import Written, write_csv, write_sqlite
 from .zipped import write_zip
@@ -166,12 +167,12 @@ class _Job:
 
 
 def _write_downloads(corpus: Corpus, reports_dir: Path) -> None:
-    agencies = {a.id: a for a in corpus.agencies}
+    agencies = corpus.agencies
     per_report: dict[str, list] = {}
     for f, rid in zip(corpus.findings, corpus.finding_report):
         if rid is not None:
             per_report.setdefault(rid, []).append(f)
-    for r in corpus.reports:
+    for r in corpus.packaged:
         a = agencies[r.agency_id]
         extra = {"deadline": deadline(r.year, a.kind).isoformat(),
                  "days_late": days_late(r.published, r.year, a.kind),
@@ -212,7 +213,7 @@ def build_package(result: Any, out_dir: Path) -> PackageInfo:
     lap("prepare")
     # Three independent writers: per-report files and SQLite in forked processes, the
     # resource CSVs and the zip here.
-    parallel = len(corpus.reports) >= PARALLEL_MIN_REPORTS
+    parallel = len(corpus.packaged) >= PARALLEL_MIN_REPORTS
     downloads = _Job(_write_downloads, corpus, reports_dir, parallel=parallel)
     stamp = content_date(result.reports.values())  # the package's date: the content's, not the clock's
     database = _Job(_write_database, corpus, out / SQLITE_ZIP, stamp, parallel=parallel)
@@ -230,13 +231,13 @@ def build_package(result: Any, out_dir: Path) -> PackageInfo:
     lap("downloads (wait)")
 
     status: Counter[str] = Counter()
-    for r in corpus.reports:
+    for r in corpus.packaged:
         for t in r.tables.values():
             status[t.status] += 1
     return PackageInfo(
-        out_dir=out, descriptor=desc, resources=written, reports=len(corpus.reports),
+        out_dir=out, descriptor=desc, resources=written, reports=len(corpus.packaged),
         agencies=len(corpus.agencies), findings=len(corpus.findings), skipped=corpus.skipped,
-        by_year_format=dict(sorted(Counter((r.year, r.format.code) for r in corpus.reports).items())),
+        by_year_format=dict(sorted(Counter((r.year, r.format.code) for r in corpus.packaged).items())),
         table_status=dict(sorted(status.items())), summary=summary,
         blocking=sum(1 for f in corpus.findings if f.blocking), timings=timings,
     )

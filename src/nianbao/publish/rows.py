@@ -7,44 +7,18 @@ then printed order), which makes every file deterministic.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 from ..deadlines import days_late, deadline, parse_date
-from ..findings import ERROR, INFO, WARNING, Finding, owner
+from ..findings import ERROR, INFO, WARNING
 from ..validate.registry import all_rules
 from ..formats import TABLE_CODES
 from ..formats.base import Table
-from ..model import Agency, Report
+from ..corpus import Corpus
 from .resources import REQUESTS_WIDE, TIDY_BY_SOURCE, Resource
 
 Row = tuple[Any, ...]
-
-
-@dataclass
-class Corpus:
-    """What the package is built from: validated reports with a registered agency."""
-
-    reports: list[Report]  # sorted by id
-    agencies: list[Agency]  # sorted by id
-    findings: list[Finding]  # sorted
-    finding_report: list[str | None]  # report id of each finding, None when not in the package
-    skipped: list[str] = field(default_factory=list)  # Chinese reasons for left-out reports
-
-    @classmethod
-    def from_result(cls, result: Any) -> Corpus:
-        agencies = dict(sorted(result.agencies.items()))
-        reports, skipped = [], []
-        for rid, report in sorted(result.reports.items()):
-            if report.agency_id in agencies:
-                reports.append(report)
-            else:
-                skipped.append(f"{report.path}：机构 {report.agency_id} 未登记，未收入数据集")
-        ids = {r.id for r in reports}
-        by_file = {r.path: r.id for r in reports}
-        findings = sorted(result.findings, key=lambda f: (*f.sort_key(), f.cells, f.message))
-        owners = [owner(f, ids, by_file) for f in findings]
-        return cls(reports, list(agencies.values()), findings, owners, skipped)
 
 
 # ---- the static half of a tidy row, per table definition -----------------------------------
@@ -75,7 +49,7 @@ def shapes(table: Table) -> tuple[RowShape, ...]:
 
 
 def agency_rows(corpus: Corpus) -> Iterator[Row]:
-    for a in corpus.agencies:
+    for a in corpus.agencies.values():
         yield (a.id, a.division, a.division[:2], a.slug, a.name, a.level, a.kind, a.parent, a.website,
                a.township_code, "；".join(a.aliases) or None)
 
@@ -92,9 +66,9 @@ def _counts(corpus: Corpus) -> dict[str, list[int]]:
 
 
 def report_rows(corpus: Corpus) -> Iterator[Row]:
-    agencies = {a.id: a for a in corpus.agencies}
+    agencies = corpus.agencies
     counts = _counts(corpus)
-    for r in corpus.reports:
+    for r in corpus.packaged:
         a = agencies[r.agency_id]
         m = r.meta
         source = m.get("source") or {}
@@ -113,7 +87,7 @@ def _is_raw(c) -> bool:
 
 
 def table_rows(corpus: Corpus) -> Iterator[Row]:
-    for r in corpus.reports:
+    for r in corpus.packaged:
         for code in TABLE_CODES:
             t = r.tables.get(code)
             if t is None:
@@ -125,7 +99,7 @@ def table_rows(corpus: Corpus) -> Iterator[Row]:
 
 
 def tidy_rows(resource: Resource, corpus: Corpus) -> Iterator[Row]:
-    for r in corpus.reports:
+    for r in corpus.packaged:
         for code, fmt in resource.sources:
             t = r.tables.get(code)
             if t is None or t.format.code != fmt:
@@ -141,7 +115,7 @@ def tidy_rows(resource: Resource, corpus: Corpus) -> Iterator[Row]:
 
 def requests_wide_rows(corpus: Corpus) -> Iterator[Row]:
     width = len(REQUESTS_WIDE.fields) - 6
-    for r in corpus.reports:
+    for r in corpus.packaged:
         t = r.tables.get("requests")
         if t is None or not t.format.national:
             continue
@@ -164,7 +138,7 @@ def _local_cell(v: Any) -> tuple[Any, str | None]:
 
 
 def local_table_rows(corpus: Corpus) -> Iterator[Row]:
-    for r in corpus.reports:
+    for r in corpus.packaged:
         for ti, t in enumerate(r.local_tables, 1):
             columns = t.get("columns") or []
             for ri, row in enumerate(t.get("rows") or [], 1):

@@ -6,6 +6,7 @@ import json
 
 from ..findings import SEVERITY_ZH
 from ..model import Agency, Report
+from ..numbers import shown
 from .corpus import OUTCOME_GROUPS, Corpus, is_cross_report, parent_region, province_of, region_chain, region_name
 from .slots import Slots
 from .escape import esc, external_link
@@ -84,7 +85,7 @@ def requests_series(reports: list[Report], corpus: Corpus) -> dict:
 
 
 def finding_counts(corpus: Corpus, r: Report) -> str:
-    fs = corpus.findings.get(r.id, [])
+    fs = corpus.by_report.get(r.id, [])
     parts = []
     for sev in ("error", "warning"):
         n = sum(1 for f in fs if f.severity == sev and not f.acknowledged)
@@ -129,7 +130,7 @@ def agency_page(agency: Agency, corpus: Corpus, slots: Slots) -> str:
                 slots.put(chart("requests", series, f"{agency.name}：新收申请与办理结果")),
                 '<p class="nb-note">柱为各类办理结果（件），折线为本年新收申请（件）。'
                 "2018年及以前的报告按2014年版统计表的相近项目折算，仅供对照。</p>"]
-    cross = [(r, f) for r in reports for f in corpus.findings.get(r.id, []) if is_cross_report(f)]
+    cross = [(r, f) for r in reports for f in corpus.by_report.get(r.id, []) if is_cross_report(f)]
     out += ["", "## 跨年度核对", ""]
     if cross:
         out.append(slots.put('<ul class="nb-findings" data-pagefind-ignore>' + "".join(
@@ -141,9 +142,7 @@ def agency_page(agency: Agency, corpus: Corpus, slots: Slots) -> str:
 
 
 def _fmt(v) -> str:
-    if v is None:
-        return "—"
-    return str(_num(v))
+    return "—" if v is None else shown(v)
 
 
 def coverage_table(page: str, rows: list[tuple[str, str, dict[int, int]]], years: list[int],

@@ -136,7 +136,7 @@ def _section_tables(r: Report) -> dict[int, list[str]]:
 def render_report(r: Report, corpus: Corpus, opts: SiteOptions, slots: Slots) -> str:
     page = report_md(r)
     agency = corpus.agency_of(r)
-    findings = corpus.findings.get(r.id, [])
+    findings = corpus.by_report.get(r.id, [])
     numbered = list(enumerate(findings, 1))
     marks = Marks()
     for n, f in numbered:

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from ...findings import ERROR, STAGE_REPORT, WARNING, Check, Finding, Rule
 from ...model import Agency, Report
+from ...numbers import shown
 from ...vocabulary import GOVERNMENT
 from .narrative import QUANTITY_ZH, extract, fold_width
 from .sections import section_numeral
@@ -219,13 +220,9 @@ def check_narrative_numbers(report: Report, agency: Agency | None = None) -> lis
             line = text_line(report, keys, text, m.start)
             out.append(R_TEXT_TABLE.finding(
                 report.path, line, cells=ids, where=f"{zh}（第 {line} 行）", quote=m.quote,
-                what=QUANTITY_ZH[m.quantity], stated=m.value, cell_desc=desc, table=_num(value),
-                diff=_num(abs(value - m.value))))
+                what=QUANTITY_ZH[m.quantity], stated=m.value, cell_desc=desc, table=shown(value),
+                diff=shown(abs(value - m.value))))
     return out
-
-
-def _num(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else str(v)
 
 
 # ---- TXT-02, TXT-03 -------------------------------------------------------------------------
@@ -268,7 +265,7 @@ def check_fee_mentioned(report: Report, agency: Agency | None = None) -> list[Fi
                 continue
             out.append(R_FEE_TEXT.finding(report.path, report.row_line(code, m.row),
                                           cells=(f"{code}.{m.row}.{m.column}",),
-                                          cell=table.definition.cell_label(m.row, m.column), value=_num(value)))
+                                          cell=table.definition.cell_label(m.row, m.column), value=shown(value)))
     return out
 
 

@@ -111,3 +111,36 @@ def test_every_rule_the_code_defines_is_in_the_registry():
     assert len(defined) >= 60
     missing = sorted(rid for rid, rule in defined.items() if REGISTRY.get(rid) != rule)
     assert not missing, f"rules defined but not listed in validate/registry.py: {missing}"
+
+
+def format_knowledge(source: str) -> list[tuple[int, str]]:
+    """String literals in `source` that name a format or a row of one: (line, literal).
+
+    Table codes are the YAML keys every stage reads, so they are not format knowledge; a row
+    code that is also a table code (table 四's `review`) or the name of a data resource
+    (`rules`, the rules resource) is ambiguous and left out.
+    """
+    from nianbao.formats import FORMATS, TABLE_CODES
+    from nianbao.publish.resources import BY_NAME
+
+    rows = {r.code for f in FORMATS.values() for t in f.tables for r in t.rows}
+    known = set(FORMATS) | (rows - set(TABLE_CODES) - set(BY_NAME))
+    return sorted((node.lineno, node.value) for node in ast.walk(ast.parse(source))
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in known)
+
+
+def test_only_formats_knows_format_codes_and_row_codes():
+    found = {}
+    for path in sorted(SRC.rglob("*.py")):
+        if "formats" in path.relative_to(SRC).parts:
+            continue
+        hits = format_knowledge(path.read_text(encoding="utf-8"))
+        if hits:
+            found[str(path.relative_to(SRC))] = hits[:5]
+    assert found == {}, f"format codes or row codes written outside formats/: {found}"
+
+
+def test_the_format_knowledge_finder_finds_codes():
+    assert format_knowledge('x = ("gov2021", "gov2019")\ny = rows["r3_6_2"]\n') == [
+        (1, "gov2019"), (1, "gov2021"), (2, "r3_6_2")]
+    assert format_knowledge('kind = "requests"; name = "rules"\n') == []

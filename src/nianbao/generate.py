@@ -1,11 +1,11 @@
 """A synthetic corpus: many realistic reports, consistent by default, for benchmarks and tests.
 
-`generate_corpus(n, out)` writes `n` reports of every format (mostly 2021, some 2019, legacy
-statistical tables, a few local ones) for agencies in real administrative divisions, each
-agency over consecutive years so that the cross-year rules have work to do. All identities
-hold and every year carries over into the next, unless `error_rate` asks for injected
-single-cell errors; those are listed in the returned summary and in `injected-errors.json`.
-Same arguments, same bytes.
+`generate_corpus(n, out)` writes `n` reports of every format (each year's expected one, and a
+few local ones) for agencies in real administrative divisions, each agency over consecutive
+years so that the cross-year rules have work to do. The tables are solved from the identities
+the formats declare (generate_tables.py), so all of them hold and every year carries over into
+the next, unless `error_rate` asks for injected single-cell errors; those are listed in the
+returned summary and in `injected-errors.json`. Same arguments, same bytes.
 """
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import deadlines, regions
-from .formats import FORMATS
-from .formats.national import APPLICANT_PARTS, SECTIONS
+from .formats import FORMATS, expected_format
+from .formats.base import CARRIED, FORWARD, HANDLED, LEGACY, LITIGATION, LOCAL, NEW, REVIEW, Format
+from .generate_tables import Values, error_cells, fill, restated, rows_of
 from .paths import agency_path, report_path
 from .write import dump_agency, dump_report
 
@@ -51,7 +52,7 @@ _PURPOSES = ("切实保障人民群众的知情权、参与权、表达权和监
 _DETAILS = ("围绕中心工作，及时发布政策文件和工作动态", "严格落实“先审后发”和“三审三校”制度",
             "定期开展网站和政务新媒体内容检查", "组织业务培训，提升工作人员能力水平", "做好政策文件的同步解读",
             "畅通依申请公开受理渠道，规范办理流程", "完善公开目录，及时调整公开事项", "加强公开内容的规范性审查")
-_PROBLEMS = ("政策解读的形式还比较单一，图解、音视频等解读较少", "公开内容的及时性和完整性还有待提高",
+_PROBLEMS_SAID = ("政策解读的形式还比较单一，图解、音视频等解读较少", "公开内容的及时性和完整性还有待提高",
              "工作人员的业务能力与新形势新要求还有差距", "与公众的互动交流还不够充分",
              "基层政务公开的标准化规范化水平还需提升")
 _FIXES = ("丰富解读形式，提高政策解读的可读性", "健全信息发布的日常检查机制", "加强业务培训和工作交流",
@@ -79,168 +80,83 @@ def _filler(rng: random.Random, paragraphs: int) -> str:
     return "\n\n".join(_paragraph(rng, rng.randint(3, 6)) for _ in range(paragraphs))
 
 
-# ---- tables ---------------------------------------------------------------------------------
-_RESULT_WEIGHTS = {"r3_1": 8.0, "r3_2": 2.0, "r3_4_1": 3.0, "r3_5_1": 1.0, "r3_5_2": 0.6, "r3_6_1": 1.0,
-                   "r3_6": 1.0, "r3_3_3": 0.3, "r3_3_5": 0.3, "r3_3_6": 0.3, "r3_4_2": 0.5, "r3_4_3": 0.5}
-
-
-def _split(rng: random.Random, total: int, codes: list[str]) -> dict[str, int]:
-    """`total` spread over `codes`, weighted; sums exactly to total."""
-    weights = [_RESULT_WEIGHTS.get(c, 0.05) * rng.random() for c in codes]
-    w = sum(weights) or 1.0
-    parts = {c: int(total * x / w) for c, x in zip(codes, weights)}
-    parts[codes[0]] += total - sum(parts.values())
-    return parts
-
-
-def requests_rows(rng: random.Random, fmt: str, scale: int, carried: dict[str, int] | None
-                  ) -> tuple[dict[str, list[int]], dict[str, int]]:
-    """Table 三 rows (all identities hold) and the per-column 结转下年度 for next year."""
-    table = FORMATS[fmt].table("requests")
-    results = [r.code for r in table.rows if r.code.startswith("r3_") and r.code != "r3_7"]
-    share = {"natural": 1.0, "commercial": 0.2, "research": 0.01, "nonprofit": 0.02, "legal": 0.04, "other": 0.03}
-    cols: dict[str, dict[str, int]] = {}
-    forward: dict[str, int] = {}
-    for c in APPLICANT_PARTS:
-        new = int(scale * share[c] * rng.random() * 2) if rng.random() < (0.9 if c == "natural" else 0.3) else 0
-        prev = carried.get(c, 0) if carried is not None else (rng.randint(0, max(0, new // 20)))
-        available = new + prev
-        fwd = rng.randint(0, available // 10) if available and rng.random() < 0.5 else 0
-        handled = available - fwd
-        col = {"r1": new, "r2": prev, "r3_7": handled, "r4": fwd}
-        col.update(_split(rng, handled, results))
-        cols[c] = col
-        forward[c] = fwd
-    rows: dict[str, list[int]] = {}
-    for row in table.rows:
-        cells = [cols[c][row.code] for c in APPLICANT_PARTS]
-        rows[row.code] = cells + [sum(cells)]
-    return rows, forward
-
-
-def review_rows(rng: random.Random, scale: int) -> dict[str, list[int]]:
-    rows = {}
-    for code in ("review", "suit_direct", "suit_after_review"):
-        parts = [rng.randint(0, max(0, scale // 40)) if rng.random() < 0.3 else 0 for _ in range(4)]
-        rows[code] = parts + [sum(parts)]
-    return rows
-
-
-def proactive_2021(rng: random.Random, scale: int, in_force: dict[str, int]) -> dict[str, list]:
-    rows: dict[str, list] = {}
-    for code in ("rules", "normative"):
-        before = in_force.get(code, rng.randint(0, 30) if code == "normative" else 0)
-        issued = rng.randint(0, 12) if code == "normative" or rng.random() < 0.1 else 0
-        repealed = rng.randint(0, min(before + issued, 4))
-        in_force[code] = before + issued - repealed
-        rows[code] = [issued, repealed, in_force[code]]
-    for code in ("licensing", "penalty", "coercion"):
-        rows[code] = [rng.randint(0, scale * 20)]
-    rows["fees"] = [round(rng.random() * scale * 5, 2) if rng.random() < 0.4 else 0]
-    return rows
-
-
-def proactive_2019(rng: random.Random, scale: int, state: dict[str, int]) -> dict[str, list]:
-    rows: dict[str, list] = {}
-    for code in ("rules", "normative"):
-        new_made = rng.randint(0, 10) if code == "normative" else 0
-        published = new_made
-        state[code] = state.get(code, rng.randint(0, 60)) + published
-        rows[code] = [new_made, published, state[code]]
-    for code in ("licensing", "other_services", "penalty", "coercion", "fees"):
-        prev_items = state.get("items_" + code, rng.randint(0, 80))
-        change = rng.randint(-5, 5) if prev_items >= 5 else rng.randint(0, 5)
-        state["items_" + code] = prev_items + change
-        rows[code] = [prev_items, change] + ([] if code == "fees" else [rng.randint(0, scale * 10)])
-    rows["procurement"] = [rng.randint(0, 30), round(rng.random() * 500, 2)]
-    return rows
-
-
-def legacy_rows(rng: random.Random, scale: int) -> dict[str, object]:
-    r = rng.randint
-    v: dict[str, object] = {}
-    v["r1_1"] = r(50, 50 + scale * 10)
-    v["r1_1_a"] = r(0, min(20, v["r1_1"]))
-    v["r1_1_b"] = r(0, 20)
-    channels = [r(0, v["r1_1"]) for _ in range(5)]
-    channels[1] = v["r1_1"]  # the website publishes everything
-    for i, x in enumerate(channels, 1):
-        v[f"r1_2_{i}"] = x
-    v["r2_1"] = r(0, 20)
-    v["r2_2_1"] = r(0, 10)
-    v["r2_2_1_a"] = r(0, v["r2_2_1"])
-    v["r2_2_2"] = r(0, 10)
-    v["r2_2_2_a"] = r(0, v["r2_2_2"])
-    for code in ("r2_2_3", "r2_2_4", "r2_2_5"):
-        v[code] = r(0, 30)
-    ways = [r(0, max(0, scale // 4)) for _ in range(4)]
-    received = sum(ways)
-    v["r3_1"] = received
-    for i, x in enumerate(ways, 1):
-        v[f"r3_1_{i}"] = x
-    late = r(0, received // 10)
-    v["r3_2"], v["r3_2_1"], v["r3_2_2"] = received, received - late, late
-    refused = {x: (r(0, 1) if received > 5 else 0) for x in "abcdef"}
-    answers = _split(rng, received - sum(refused.values()), ["r3_3_2", "r3_3_1", "r3_3_3", "r3_3_5", "r3_3_6",
-                                                                "r3_3_7", "r3_3_8"])
-    v["r3_3"] = received
-    for i in range(1, 9):
-        v[f"r3_3_{i}"] = sum(refused.values()) if i == 4 else answers[f"r3_3_{i}"]
-    for x, n in refused.items():
-        v[f"r3_3_4_{x}"] = n
-    for t in ("r4", "r5", "r6"):
-        parts = [r(0, 2) if rng.random() < 0.2 else 0 for _ in range(3)]
-        v[t] = sum(parts)
-        for i, x in enumerate(parts, 1):
-            v[f"{t}_{i}"] = x
-    v["r7"] = 0
-    v["r8_1"], v["r8_2"] = r(0, 2), r(0, 5)
-    v["r8_3_1"], v["r8_3_2"] = r(0, 3), r(0, 6)
-    v["r8_3"] = v["r8_3_1"] + v["r8_3_2"]
-    v["r8_4"] = round(rng.random() * 20, 1)
-    v["r9_1"], v["r9_2"], v["r9_3"] = r(0, 6), r(0, 6), r(0, 300)
-    order = [row.code for row in FORMATS["legacy2014"].table("legacy").rows]
-    return {code: v[code] for code in order}
-
-
 # ---- narratives -----------------------------------------------------------------------------
-def _numbers_paragraph(year: int, req: dict[str, list[int]] | None, rev: dict[str, list[int]] | None) -> str:
-    """The sentence a careful report writes about its own tables (TXT-01 reads it)."""
+# How a careful report restates its tables (TXT-01 reads it), per narrative quantity.
+_REQUEST_CLAUSES = ((NEW, "共收到政府信息公开申请{}件"), (CARRIED, "上年结转{}件"), (HANDLED, "办结{}件"),
+                    (FORWARD, "结转下年度继续办理{}件"))
+_CASE_CLAUSES = ((REVIEW, "因政府信息公开被申请行政复议{}件"), (LITIGATION, "被提起行政诉讼{}件"))
+_NO_CASES = "本年度未发生因政府信息公开引起的行政复议、行政诉讼案件。"
+
+
+def _num(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else str(v)
+
+
+def _numbers_paragraph(year: int, stated: dict[str, float]) -> str:
+    """The sentences a careful report writes about its own tables, from the rows' `restates`."""
     out = ""
-    if req:
-        out += (f"{year}年，本机关共收到政府信息公开申请{req['r1'][-1]}件，上年结转{req['r2'][-1]}件，"
-                f"办结{req['r3_7'][-1]}件，结转下年度继续办理{req['r4'][-1]}件。")
-    if rev:
-        review = rev["review"][-1]
-        suits = rev["suit_direct"][-1] + rev["suit_after_review"][-1]
-        if review or suits:
-            out += f"因政府信息公开被申请行政复议{review}件，被提起行政诉讼{suits}件。"
-        else:
-            out += "本年度未发生因政府信息公开引起的行政复议、行政诉讼案件。"
+    clauses = [text.format(_num(stated[q])) for q, text in _REQUEST_CLAUSES if q in stated]
+    if clauses:
+        out += f"{year}年，本机关" + "，".join(clauses) + "。"
+    cases = [(q, text) for q, text in _CASE_CLAUSES if q in stated]
+    if cases and any(stated[q] for q, _ in cases):
+        out += "，".join(text.format(_num(stated[q])) for q, text in cases) + "。"
+    elif cases:
+        out += _NO_CASES
     return out
 
 
-def national_sections(rng: random.Random, year: int, req: dict, rev: dict, fee_notices: int) -> list[dict]:
-    overview = _filler(rng, rng.randint(2, 4)) + "\n\n" + _numbers_paragraph(year, req, rev) + _paragraph(rng, 2)
-    problems = ("存在的主要问题：" + "；".join(rng.sample(_PROBLEMS, 2)) + "。\n\n改进措施：" +
-                "；".join(rng.sample(_FIXES, 3)) + "。" + _paragraph(rng, rng.randint(1, 3)))
-    other = (f"本年度因申请人逾期未缴纳信息处理费而不再处理的申请{fee_notices}件，已按规定发出收费通知。"
-             if fee_notices else "本年度未收取信息处理费，无其他需要报告的事项。")
-    texts = {"overview": overview, "proactive": "", "requests": "", "review": "", "problems": problems, "other": other}
-    return [{"heading": s.heading, "text": texts[s.code]} for s in SECTIONS]
+def _mentions(fmt: Format, numeral: str, values: Values) -> str:
+    """What a section must say about non-zero cells that name it (TXT-03: 信息处理费 in 六)."""
+    said, nonzero = [], False
+    for t in fmt.tables:
+        for m in t.mentions:
+            if m.section != numeral:
+                continue
+            value = values[(t.code, m.row, m.column)]
+            if value:
+                nonzero = True
+                label = t.row(m.row).label.split(".", 1)[-1]
+                # the count in a clause of its own: no keyword next to it for TXT-01 to misread
+                said.append(f"本年度涉及{m.phrase}的情形：{label}，共{_num(value)}件，已按规定告知申请人。")
+            else:
+                said.append(f"本年度未涉及{m.phrase}。")
+    return "".join(said) + ("" if nonzero else "无其他需要报告的事项。")
 
 
-_LEGACY_HEADINGS = ("一、概述", "二、主动公开政府信息情况", "三、依申请公开政府信息情况", "四、政府信息公开的收费及减免情况",
-                    "五、因政府信息公开申请提起行政复议、行政诉讼的情况", "六、政府信息公开工作存在的主要问题及改进情况",
-                    "七、其他需要报告的事项")
+_OVERVIEW, _PROBLEMS = "overview", "problems"  # section codes of the national formats
 
 
-def legacy_sections(rng: random.Random, year: int, legacy: dict | None) -> list[dict]:
+def national_sections(rng: random.Random, fmt: Format, year: int, values: Values) -> list[dict]:
+    under_tables = {t.title for t in fmt.tables}  # a table is the content of its section
     out = []
-    for heading in _LEGACY_HEADINGS:
+    for s in fmt.sections:
+        if s.code == _OVERVIEW:
+            text = (_filler(rng, rng.randint(2, 4)) + "\n\n" + _numbers_paragraph(year, restated(fmt, values))
+                    + _paragraph(rng, 2))
+        elif s.code == _PROBLEMS:
+            text = ("存在的主要问题：" + "；".join(rng.sample(_PROBLEMS_SAID, 2)) + "。\n\n改进措施：" +
+                    "；".join(rng.sample(_FIXES, 3)) + "。" + _paragraph(rng, rng.randint(1, 3)))
+        elif s.heading in under_tables:
+            text = ""
+        else:
+            text = _mentions(fmt, s.numeral, values)
+        out.append({"heading": s.heading, "text": text})
+    return out
+
+
+# Formats without fixed sections (2014 table, local) get the headings reports then used.
+_FREE_HEADINGS = ("一、概述", "二、主动公开政府信息情况", "三、依申请公开政府信息情况", "四、政府信息公开的收费及减免情况",
+                  "五、因政府信息公开申请提起行政复议、行政诉讼的情况", "六、政府信息公开工作存在的主要问题及改进情况",
+                  "七、其他需要报告的事项")
+
+
+def free_sections(rng: random.Random, year: int, stated: dict[str, float] | None) -> list[dict]:
+    out = []
+    for heading in _FREE_HEADINGS:
         text = _filler(rng, rng.randint(1, 2))
-        if heading.startswith("三") and legacy is not None:
-            text += f"\n\n{year}年，本机关共收到政府信息公开申请{legacy['r3_1']}件，办结{legacy['r3_2']}件。"
+        if heading.startswith("三") and stated:
+            text += "\n\n" + _numbers_paragraph(year, stated)
         out.append({"heading": heading, "text": text})
     return out
 
@@ -257,10 +173,13 @@ class _Agency:
     parent: str | None
     scale: int
     years: list[int]
+    formats: list[Format] = field(default_factory=list)  # one per year
 
 
 def _agencies(rng: random.Random):
-    """An endless, deterministic stream of agencies in real divisions."""
+    """An endless, deterministic stream of agencies in real divisions, with their years and
+    formats. It has a random stream of its own: the corpus's shape depends on the seed alone,
+    not on how many draws the tables and narratives of earlier reports took."""
     divisions = regions.all_codes("county") + regions.all_codes("city")
     rng.shuffle(divisions)
     for division in divisions:
@@ -285,15 +204,22 @@ def _agencies(rng: random.Random):
             first = rng.choices((2012, 2014, 2016, 2019, 2021), (3, 7, 15, 40, 35))[0]
             last = LAST_YEAR if rng.random() < 0.9 else LAST_YEAR - 1
             a.years = list(range(first, last + 1))
-            yield a
+            a.formats = [_format_of(rng, year) for year in a.years]
+        # The government, then its offices longest history first: even a small corpus spans
+        # the eras, their formats and long runs of years.
+        yield gov
+        yield from sorted(members[1:], key=lambda a: a.years[0])
 
 
-def _format_of(rng: random.Random, year: int) -> str:
-    if year < 2014:
-        return "local"
-    if year <= 2018:
-        return "legacy2014" if rng.random() < 0.9 else "local"
-    return "gov2019" if year <= 2020 else "gov2021"
+_LOCAL = next(f for f in FORMATS.values() if f.family == LOCAL)
+
+
+def _format_of(rng: random.Random, year: int) -> Format:
+    """The year's expected format; in the 2014 era one report in ten kept a local table instead."""
+    fmt = FORMATS[expected_format(year)]
+    if fmt.family == LEGACY and rng.random() >= 0.9:
+        return _LOCAL
+    return fmt
 
 
 def _dates(rng: random.Random, year: int, kind: str) -> tuple[str, str]:
@@ -311,10 +237,12 @@ def _days_after(day: str, days: int) -> str:
 
 
 # ---- one report -----------------------------------------------------------------------------
-def _report(rng: random.Random, a: _Agency, year: int, fmt: str, state: dict) -> dict:
+def _report(rng: random.Random, a: _Agency, year: int, fmt: Format, previous: Values | None
+            ) -> tuple[dict, Values | None]:
+    """The report's data, and its table values (None without national tables) for next year."""
     published, dated = _dates(rng, year, a.kind)
     data: dict = {
-        "format": fmt, "year": year, "title": f"{a.name}{year}年政府信息公开工作年度报告",
+        "format": fmt.code, "year": year, "title": f"{a.name}{year}年政府信息公开工作年度报告",
         "published": published, "dated": dated, "signature": a.name,
         "source": {"url": f"{a.website}/zwgk/xxgkndbg/{year}/t{published.replace('-', '')}_{rng.randint(100000, 999999)}.html",
                    "medium": "html", "retrieved": _days_after(published, 60)},
@@ -322,64 +250,45 @@ def _report(rng: random.Random, a: _Agency, year: int, fmt: str, state: dict) ->
                      f"收到和处理政府信息公开申请情况等。本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
                      f"本报告电子版可在{a.name}网站（{a.website}）查阅。"),
     }
-    if fmt in ("gov2021", "gov2019"):
-        carried = state.get("forward") if state.get("last") == year - 1 else None
-        req, forward = requests_rows(rng, fmt, a.scale, carried)
-        rev = review_rows(rng, a.scale)
-        proactive = (proactive_2021(rng, a.scale, state.setdefault("in_force", {})) if fmt == "gov2021"
-                     else proactive_2019(rng, a.scale, state.setdefault("items", {})))
-        state["forward"] = forward
-        fee_notices = req.get("r3_6_2", [0])[-1]
-        data["sections"] = national_sections(rng, year, req, rev, fee_notices)
-        data["tables"] = {"proactive": {"rows": proactive}, "requests": {"rows": req}, "review": {"rows": rev}}
-    elif fmt == "legacy2014":
-        legacy = legacy_rows(rng, a.scale)
-        data["sections"] = legacy_sections(rng, year, legacy)
-        data["tables"] = {"legacy": {"rows": legacy}}
-        state.pop("forward", None)
-    else:
-        data["sections"] = legacy_sections(rng, year, None)
+    if not fmt.tables:
+        data["sections"] = free_sections(rng, year, None)
         data["local_tables"] = [{"title": "政府信息公开情况统计表", "columns": [f"{year}年度"], "rows": [
             {"label": "主动公开政府信息数", "unit": "条", "values": [rng.randint(20, 900)]},
             {"label": "收到政府信息公开申请数", "unit": "件", "values": [rng.randint(0, 30)]},
         ]}]
-        state.pop("forward", None)
-    state["last"] = year
-    return data
+        return data, None
+    values = fill(fmt, rng, a.scale, previous)
+    if fmt.sections:
+        data["sections"] = national_sections(rng, fmt, year, values)
+    else:
+        data["sections"] = free_sections(rng, year, restated(fmt, values))
+    data["tables"] = {t.code: {"rows": rows_of(t, values)} for t in fmt.tables}
+    return data, values
 
 
-# Rows an injected error may hit: every cell there takes part in an error-level identity.
-_ERROR_TABLES = {"gov2021": ("requests", "review"), "gov2019": ("requests", "review"),
-                 "legacy2014": ("legacy",)}
-_LEGACY_CHECKED = ("r3_1", "r3_1_1", "r3_2", "r3_2_2", "r3_3", "r3_3_1", "r3_3_4", "r3_3_4_c", "r4", "r4_1",
-                   "r5", "r5_2", "r6_3", "r8_3", "r8_3_1")
-
-
-def _inject(rng: random.Random, data: dict) -> str | None:
-    """Change one cell by a small amount; return its cell id."""
-    tables = _ERROR_TABLES.get(data["format"])
-    if not tables:
+def _inject(rng: random.Random, fmt: Format, data: dict) -> str | None:
+    """Change one cell of an error-level identity by a small amount; return its cell id."""
+    cells = error_cells(fmt)
+    if not cells:
         return None
-    code = rng.choice(tables)
+    code = rng.choice(sorted(cells))
+    _, row, column = rng.choice(cells[code])
+    table = fmt.table(code)
     rows = data["tables"][code]["rows"]
     delta = rng.randint(1, 3)
-    if code == "legacy":
-        row = rng.choice(_LEGACY_CHECKED)
+    if table.scalar_rows:
         rows[row] += delta
-        return f"legacy.{row}.value"
-    row = rng.choice(sorted(rows))
-    col = rng.randrange(len(rows[row]))
-    rows[row][col] += delta
-    columns = FORMATS[data["format"]].table(code).row(row).columns
-    return f"{code}.{row}.{columns[col].code}"
+    else:
+        rows[row][[c.code for c in table.row(row).columns].index(column)] += delta
+    return f"{code}.{row}.{column}"
 
 
 def generate_corpus(n: int, out: str | Path, *, seed: int = 0, error_rate: float = 0.0) -> Generated:
     """Write `n` reports (and their agencies) under `out`, laid out like content/."""
-    rng = random.Random(seed)
+    rng = random.Random(f"{seed}:content")
     out = Path(out)
     result = Generated()
-    for a in _agencies(rng):
+    for a in _agencies(random.Random(seed)):
         if result.reports >= n:
             break
         years = a.years[: n - result.reports]
@@ -391,18 +300,16 @@ def generate_corpus(n: int, out: str | Path, *, seed: int = 0, error_rate: float
         agency["website"] = a.website
         apath.write_text(dump_agency(agency), encoding="utf-8")
         result.agencies += 1
-        state: dict = {}
-        for year in years:
-            fmt = _format_of(rng, year)
-            data = _report(rng, a, year, fmt, state)
+        previous: Values | None = None  # last year's values as generated: an injected error is not carried
+        for year, fmt in zip(years, a.formats):
+            data, previous = _report(rng, a, year, fmt, previous)
             if error_rate and rng.random() < error_rate:
-                cell = _inject(rng, data)
+                cell = _inject(rng, fmt, data)
                 if cell:
-                    rid = f"{a.division}-{a.slug}-{year}"
-                    result.errors.append({"report": rid, "cell": cell})
+                    result.errors.append({"report": f"{a.division}-{a.slug}-{year}", "cell": cell})
             path = report_path(out, a.division, a.slug, year)
             path.write_text(dump_report(data), encoding="utf-8")
             result.reports += 1
-            result.formats[fmt] += 1
+            result.formats[fmt.code] += 1
     (out / MANIFEST).write_text(json.dumps(result.errors, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return result

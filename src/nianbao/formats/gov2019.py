@@ -26,14 +26,14 @@ _BLOCKS = (
     ), header="信息内容"),
 )
 _ROWS = (
-    Row("rules", "规章", "二 规章", _BLOCKS[0]),
-    Row("normative", "规范性文件", "二 规范性文件", _BLOCKS[0]),
-    Row("licensing", "行政许可", "二 行政许可", _BLOCKS[1]),
-    Row("other_services", "其他对外管理服务事项", "二 其他对外管理服务事项", _BLOCKS[1]),
-    Row("penalty", "行政处罚", "二 行政处罚", _BLOCKS[2]),
-    Row("coercion", "行政强制", "二 行政强制", _BLOCKS[2]),
-    Row("fees", "行政事业性收费", "二 行政事业性收费", _BLOCKS[3]),
-    Row("procurement", "政府集中采购", "二 政府集中采购", _BLOCKS[4]),
+    Row("rules", "规章", "二 规章", _BLOCKS[0], typical=0.002),
+    Row("normative", "规范性文件", "二 规范性文件", _BLOCKS[0], typical=0.1),
+    Row("licensing", "行政许可", "二 行政许可", _BLOCKS[1], typical=0.5),
+    Row("other_services", "其他对外管理服务事项", "二 其他对外管理服务事项", _BLOCKS[1], typical=0.5),
+    Row("penalty", "行政处罚", "二 行政处罚", _BLOCKS[2], typical=1.0),
+    Row("coercion", "行政强制", "二 行政强制", _BLOCKS[2], typical=0.2),
+    Row("fees", "行政事业性收费", "二 行政事业性收费", _BLOCKS[3], typical=0.05),
+    Row("procurement", "政府集中采购", "二 政府集中采购", _BLOCKS[4], typical=0.05),
 )
 _DOCUMENTS = ("rules", "normative")
 _RULES = (

@@ -19,12 +19,12 @@ _BLOCKS = (
     ), header="信息内容"),
 )
 _ROWS = (
-    Row("rules", "规章", "二 规章", _BLOCKS[0]),
-    Row("normative", "行政规范性文件", "二 行政规范性文件", _BLOCKS[0]),
-    Row("licensing", "行政许可", "二 行政许可", _BLOCKS[1]),
-    Row("penalty", "行政处罚", "二 行政处罚", _BLOCKS[2]),
-    Row("coercion", "行政强制", "二 行政强制", _BLOCKS[2]),
-    Row("fees", "行政事业性收费", "二 行政事业性收费", _BLOCKS[3]),
+    Row("rules", "规章", "二 规章", _BLOCKS[0], typical=0.002),
+    Row("normative", "行政规范性文件", "二 行政规范性文件", _BLOCKS[0], typical=0.1),
+    Row("licensing", "行政许可", "二 行政许可", _BLOCKS[1], typical=2.0),
+    Row("penalty", "行政处罚", "二 行政处罚", _BLOCKS[2], typical=1.0),
+    Row("coercion", "行政强制", "二 行政强制", _BLOCKS[2], typical=0.2),
+    Row("fees", "行政事业性收费", "二 行政事业性收费", _BLOCKS[3], typical=0.5),
 )
 _DOCUMENTS = ("rules", "normative")
 

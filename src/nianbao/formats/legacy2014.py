@@ -108,10 +108,20 @@ def _ref(code: str, label: str, path: tuple[str, ...]) -> str:
 _OUTCOME = {"r3_3_1": "granted", "r3_3_2": "granted", "r3_3_3": "partial", "r3_3_4": "refused",
             "r3_3_5": "unable", "r3_3_6": "unable", "r3_3_7": "other", "r3_3_8": "other"}
 _RESTATES = {"r3_1": NEW, "r3_2": HANDLED, "r4": REVIEW, "r5": LITIGATION}
+# Synthetic corpus: a total's typical value per unit of agency scale, a part's weight among
+# the parts of its total (1.0 when unlisted); unlisted totals are 0.05 of scale.
+_TYPICAL = {"r1_1": 3.0, "r1_2_1": 0.5, "r1_2_2": 3.0, "r1_2_3": 1.0, "r1_2_4": 1.0, "r1_2_5": 0.3,
+            "r2_1": 0.02, "r2_2_1": 0.01, "r2_2_1_a": 0.005, "r2_2_2": 0.01, "r2_2_2_a": 0.005,
+            "r2_2_3": 0.03, "r2_2_4": 0.03, "r2_2_5": 0.02, "r3_1": 0.5, "r3_1_2": 0.1, "r3_1_3": 2.0,
+            "r3_2": 0.5, "r3_2_2": 0.1, "r3_3": 0.5, "r3_3_2": 3.0, "r3_3_3": 0.3, "r3_3_4": 0.2, "r3_3_5": 0.3,
+            "r3_3_6": 0.3, "r3_3_7": 0.1, "r3_3_8": 0.1, "r4": 0.003, "r4_2": 0.3, "r4_3": 0.3, "r5": 0.002,
+            "r5_2": 0.3, "r5_3": 0.3, "r6": 0.003, "r6_2": 0.3, "r6_3": 0.3, "r7": 0.0, "r8_1": 0.002,
+            "r8_2": 0.005, "r8_3": 0.01, "r8_3_1": 0.3, "r8_4": 0.02, "r9_1": 0.005, "r9_2": 0.005, "r9_3": 0.3}
 
 ROWS = tuple(
     Row(code, label, _ref(code, label, path), _BLOCK, path, unit=unit,
-        kind=AMOUNT if unit == "万元" else None, outcome=_OUTCOME.get(code), restates=_RESTATES.get(code))
+        kind=AMOUNT if unit == "万元" else None, outcome=_OUTCOME.get(code), restates=_RESTATES.get(code),
+        typical=_TYPICAL.get(code))
     for code, label, unit, path in _SPEC
 )
 

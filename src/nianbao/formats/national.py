@@ -106,8 +106,8 @@ def requests_table(split_other_handling: bool, data: DataResource) -> Table:
     """Table 三. 2021 splits （六）其他处理 into three numbered rows; 2019 prints one."""
     b = REQUESTS_BLOCK
     rows = [
-        Row("r1", "一、本年新收政府信息公开申请数量", "一", b, restates=NEW),
-        Row("r2", "二、上年结转政府信息公开申请数量", "二", b, restates=CARRIED),
+        Row("r1", "一、本年新收政府信息公开申请数量", "一", b, restates=NEW, typical=1.0),
+        Row("r2", "二、上年结转政府信息公开申请数量", "二", b, restates=CARRIED, typical=0.02),
         _result("r3_1", "（一）予以公开", "三（一）", (RESULTS,), "granted"),
         _result("r3_2", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "三（二）", (RESULTS,), "partial"),
         *_numbered("r3_3", "三（三）", REFUSED, _REFUSED_ITEMS, "refused"),
@@ -120,7 +120,7 @@ def requests_table(split_other_handling: bool, data: DataResource) -> Table:
         rows.append(_result("r3_6", OTHER_HANDLING, "三（六）", (RESULTS,), "other"))
     rows += [
         Row("r3_7", "（七）总计", "三（七）", b, (RESULTS,), restates=HANDLED),
-        Row("r4", "四、结转下年度继续办理", "四", b, restates=FORWARD),
+        Row("r4", "四、结转下年度继续办理", "四", b, restates=FORWARD, typical=0.05),
     ]
     result_rows = [r.code for r in rows if r.outcome]
 
@@ -184,11 +184,11 @@ SUITS = "行政诉讼"
 
 def review_table() -> Table:
     rows = (
-        Row("review", "行政复议", "四 行政复议", REVIEW_BLOCKS[0], restates=REVIEW),
+        Row("review", "行政复议", "四 行政复议", REVIEW_BLOCKS[0], restates=REVIEW, typical=0.01),
         Row("suit_direct", "未经复议直接起诉", "四 行政诉讼·未经复议直接起诉", REVIEW_BLOCKS[1], (SUITS,),
-            restates=LITIGATION),
+            restates=LITIGATION, typical=0.005),
         Row("suit_after_review", "复议后起诉", "四 行政诉讼·复议后起诉", REVIEW_BLOCKS[2], (SUITS,),
-            restates=LITIGATION),
+            restates=LITIGATION, typical=0.003),
     )
     parts = [c.code for c in OUTCOMES if c.code != "total"]
     rule = IdentityRule(

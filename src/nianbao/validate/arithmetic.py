@@ -72,6 +72,7 @@ class Outcome:
 
 
 _COMPILED: dict[tuple[int, bool], list[Compiled]] = {}
+HOLDS = Outcome(None, 0.0, 0.0, 0.0, 0.0, False)  # type: ignore[arg-type]  # shared: most identities hold
 
 
 def compiled(definition: Table, across_years: bool) -> list[Compiled]:
@@ -94,7 +95,9 @@ def _terms(definition: Table, terms: tuple[Term, ...]) -> tuple[tuple, ...]:
         own = t.table is None or t.table == definition.code
         # A cell of another table or year may be of any format: only this table's kinds are known.
         signed = own and definition.row(t.row).cell_kind(_column(definition, t.row, t.column)) == SIGNED
-        out.append((definition.code if own else t.table, t.year, t.row, t.column, t.sign, signed))
+        # The position of a cell of this table and year, so the report pass reads it directly.
+        index = _index(definition, t.row)[t.column] if own and t.year == THIS_YEAR else None
+        out.append((definition.code if own else t.table, t.year, t.row, t.column, t.sign, signed, index))
     return tuple(out)
 
 
@@ -105,13 +108,20 @@ def _column(definition: Table, row: str, column: str):
 Reader = Callable[[str, int, str, str], object]  # (table, year, row, column) -> value | None | MISSING
 
 
-def _side(terms: tuple[tuple, ...], read: Reader) -> tuple[float, bool, bool] | None:
-    """(sum of the known cells, complete, the blanks can only add to it); None: does not apply."""
+def _side(terms: tuple[tuple, ...], read: Reader, rows: dict | None = None) -> tuple[float, bool, bool] | None:
+    """(sum of the known cells, complete, the blanks can only add to it); None: does not apply.
+    `rows`, the declaring table's rows in the report pass, is read by position (the hot path)."""
     total, complete, grows = 0.0, True, True
-    for table, year, row, column, sign, signed in terms:
-        v = read(table, year, row, column)
-        if v is MISSING:
-            return None
+    for table, year, row, column, sign, signed, index in terms:
+        if index is not None and rows is not None:
+            cells = rows.get(row)
+            if cells is None:
+                return None  # optional rows (legacy) that the report did not print
+            v = cells[index].value
+        else:
+            v = read(table, year, row, column)
+            if v is MISSING:
+                return None
         if v is None:
             complete = False
             grows = grows and sign > 0 and not signed
@@ -120,16 +130,17 @@ def _side(terms: tuple[tuple, ...], read: Reader) -> tuple[float, bool, bool] | 
     return total, complete, grows
 
 
-def evaluate(c: Compiled, read: Reader) -> Outcome | None:
-    """The identity on the cells `read` gives; None when some cell does not exist."""
-    left, right = _side(c.left, read), _side(c.right, read)
+def evaluate(c: Compiled, read: Reader, rows: dict | None = None) -> Outcome | None:
+    """The identity on the cells `read` gives (and `rows`, see _side); None when some cell does
+    not exist."""
+    left, right = _side(c.left, read, rows), _side(c.right, read, rows)
     if left is None or right is None:
         return None
     (lk, lc, lg), (rk, rc, rg) = left, right
     eq = c.identity.relation == "="
     if lc and rc:
         failed = abs(lk - rk) > TOLERANCE if eq else lk > rk + TOLERANCE
-        return Outcome(c.identity, lk, rk, lk, rk, failed)
+        return Outcome(c.identity, lk, rk, lk, rk, True) if failed else HOLDS  # the common case: it holds
     # Partly blank: only a known part exceeding a complete other side is certainly wrong,
     # and only when the blanks can but add to that part.
     failed = False
@@ -176,8 +187,9 @@ def check_table(report: Report, code: str, read: Reader | None = None) -> list[F
     findings: list[Finding] = []
     unverifiable: dict[str, int] = {}
     definition = table.definition
+    rows = table.rows
     for c in compiled(definition, across_years=False):
-        out = evaluate(c, read)
+        out = evaluate(c, read, rows)
         if out is None:
             continue
         if out.failed:

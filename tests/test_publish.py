@@ -308,8 +308,11 @@ def test_days_late_follows_the_deadlines(package, content_result):
 
     with open(package.out_dir / "reports.csv", encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            expected = days_late(row["published"] or None, int(row["year"]), row["kind"])
+            basis = row["late_basis"] or None
+            day = {"published": row["published"], "dated": row["dated"]}.get(basis)
+            expected = days_late(day, int(row["year"]), row["kind"]) if day else None
             assert row["days_late"] == ("" if expected is None else str(expected))
+            assert basis == ("published" if row["published"] else "dated" if row["dated"] else None)
 
 
 def test_data_page_lists_every_resource_and_field(package):

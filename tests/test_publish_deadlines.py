@@ -42,3 +42,41 @@ def test_township_deadline_is_a_reference_not_a_statutory_one():
     assert "未规定乡级" in deadline_rule(2023, "人民政府", "乡级")
     assert "第四十九条：2024年3月31日前" in deadline_rule(2023, "人民政府", "县级")
     assert "2007" in deadline_rule(2018, "人民政府", "乡级")
+
+
+def test_lateness_uses_the_signature_date_when_the_publication_date_is_unknown():
+    from nianbao.deadlines import DATED, PUBLISHED, lateness
+
+    late = lateness("2025-02-03", "2025-01-20", 2024, "政府部门")
+    assert (late.days, late.basis) == (3, PUBLISHED)  # the publication date wins when known
+    late = lateness(None, "2023-02-20", 2022, "派出机构")
+    assert (late.days, late.basis) == (20, DATED)
+    late = lateness(None, "2023-01-20", 2022, "派出机构")
+    assert (late.days, late.basis) == (0, DATED)
+    late = lateness(None, None, 2022, "派出机构")
+    assert (late.days, late.basis, late.known) == (None, None, False)
+
+
+def test_anshun_2022_is_late_by_its_signature_date_in_the_data_and_on_its_pages(tmp_path):
+    """安顺经开区 2022 prints only a 落款日期 (2023-02-20), after the 31 January deadline."""
+    import csv
+    import shutil
+
+    from conftest import CONTENT
+    from nianbao.publish import build_package
+    from nianbao.render import render_site
+    from nianbao.render.report_page import SiteOptions
+    from nianbao.validate import validate
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    result = validate([content], content, keep_reports=True)
+    build_package(result, tmp_path / "data")
+    with (tmp_path / "data" / "reports.csv").open(encoding="utf-8") as f:
+        row = next(r for r in csv.DictReader(f) if r["id"] == "520400-jkq-2022")
+    assert (row["published"], row["dated"], row["days_late"], row["late_basis"]) == ("", "2023-02-20", "20", "dated")
+    render_site(result, tmp_path / "docs", tmp_path / "slots", SiteOptions())
+    pages = [tmp_path / "docs" / "reports" / "520400-jkq-2022.md", tmp_path / "docs" / "years" / "2022.md"]
+    text = "".join(p.read_text(encoding="utf-8") for p in pages) + "".join(
+        p.read_text(encoding="utf-8") for p in (tmp_path / "slots").rglob("*") if p.is_file())
+    assert "逾期 20 天（按落款日期）" in text

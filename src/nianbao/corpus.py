@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .deadlines import days_late, deadline_rule
+from .deadlines import Lateness, deadline_rule, lateness
 from .findings import Finding, owner
 from .formats.base import LEGACY, NEW, OUTCOME_GROUPS, Row
 from .model import Agency, Report, TableData
@@ -89,8 +89,9 @@ class Corpus:
         a = self.agency_of(report)
         return a.kind if a else None
 
-    def days_late(self, report: Report) -> int | None:
-        return days_late(report.published, report.year, self.kind(report))
+    def lateness(self, report: Report) -> Lateness:
+        """Days late by 发布日期, else by 落款日期 (and which), else unknown."""
+        return lateness(report.published, report.dated, report.year, self.kind(report))
 
     def deadline_text(self, report: Report) -> str:
         a = self.agency_of(report)

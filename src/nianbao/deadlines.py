@@ -13,6 +13,7 @@ The site, the rules and the data packages all ask here; nobody else spells a dat
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from .vocabulary import GOVERNMENT, TOWNSHIP
 
@@ -54,6 +55,30 @@ def days_late(published: str | None, year: int, kind: str | None) -> int | None:
     if day is None:
         return None
     return max(0, (day - deadline(year, kind)).days)
+
+
+PUBLISHED, DATED = "published", "dated"
+BASIS_ZH = {PUBLISHED: "发布日期", DATED: "落款日期"}
+
+
+@dataclass(frozen=True)
+class Lateness:
+    days: int | None  # after the deadline; 0 on time; None when neither date is known
+    basis: str | None  # PUBLISHED, or DATED when only the signature date is known
+
+    @property
+    def known(self) -> bool:
+        return self.days is not None
+
+
+def lateness(published: str | None, dated: str | None, year: int, kind: str | None) -> Lateness:
+    """Lateness from what is known: the publication date, else the date the report is signed
+    (a report cannot be published before it is signed, so a late 落款日期 is late publication)."""
+    for basis, value in ((PUBLISHED, published), (DATED, dated)):
+        days = days_late(value, year, kind)
+        if days is not None:
+            return Lateness(days, basis)
+    return Lateness(None, None)
 
 
 NO_CONTENT_DATE = dt.date(2020, 1, 1)  # an empty corpus still builds reproducibly

@@ -28,7 +28,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..deadlines import content_date, days_late, deadline
+from ..deadlines import Lateness, content_date, deadline, lateness
 from ..project import DATA_PATH, REPOSITORY, SITE_URL
 from .report_files import write_report_files
 from .resources import ALL, PACKAGE_PROFILE
@@ -166,6 +166,10 @@ class _Job:
             self.fn(*self.args)
 
 
+def _late(late: Lateness) -> dict:
+    return {"days_late": late.days, "late_basis": late.basis}
+
+
 def _write_downloads(corpus: Corpus, reports_dir: Path) -> None:
     agencies = corpus.agencies
     per_report: dict[str, list] = {}
@@ -175,7 +179,7 @@ def _write_downloads(corpus: Corpus, reports_dir: Path) -> None:
     for r in corpus.packaged:
         a = agencies[r.agency_id]
         extra = {"deadline": deadline(r.year, a.kind).isoformat(),
-                 "days_late": days_late(r.published, r.year, a.kind),
+                 **_late(lateness(r.published, r.dated, r.year, a.kind)),
                  "downloads": {"json": f"{REPORTS_DIR}/{r.id}.json", "csv": f"{REPORTS_DIR}/{r.id}.csv"}}
         write_report_files(reports_dir, r, a, per_report.get(r.id, []), extra)
 

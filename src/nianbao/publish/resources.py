@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..deadlines import DATED, PUBLISHED
 from ..findings import SEVERITY_ZH, STAGE_ZH
 from ..formats import FORMATS, TABLE_CODES, of_family
 from ..formats.base import AMOUNT, NATIONAL, SIGNED, DataResource, Table
@@ -153,8 +154,10 @@ REPORTS = Resource(
         Field("dated", "date", "落款日期", "报告落款处的日期；空白表示未知"),
         Field("deadline", "date", "法定发布期限", "2019年度起：政府部门、派出机构、授权组织为次年1月31日，"
               "人民政府为次年3月31日；2019年度以前一律为次年3月31日", True),
-        Field("days_late", "integer", "逾期天数", "发布日期晚于法定期限的天数；按时为 0；发布日期未知时空白",
-              minimum=0),
+        Field("days_late", "integer", "逾期天数", "发布日期晚于法定期限的天数；发布日期未知时按落款日期计"
+              "（见 late_basis）；按时为 0；两个日期都未知时空白", minimum=0),
+        Field("late_basis", "string", "逾期天数所据日期", "published：发布日期；dated：落款日期（发布日期未知）；"
+              "两个日期都未知时空白", enum=(PUBLISHED, DATED)),
         Field("source_url", "string", "原文网址"),
         Field("source_medium", "string", "原文形式", "html、pdf、docx、text、image、other"),
         Field("signature", "string", "落款单位"),

@@ -10,12 +10,13 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from ..deadlines import days_late, deadline, parse_date
+from ..deadlines import deadline, lateness, parse_date
 from ..findings import ERROR, INFO, WARNING
 from ..validate.registry import all_rules
 from ..formats import TABLE_CODES
 from ..formats.base import Table
 from ..corpus import Corpus
+from ..model import Report
 from .resources import REQUESTS_WIDE, TIDY_BY_SOURCE, Resource
 
 Row = tuple[Any, ...]
@@ -77,9 +78,14 @@ def report_rows(corpus: Corpus) -> Iterator[Row]:
         errors, warnings, infos, acked = counts.get(r.id, (0, 0, 0, 0))
         yield (r.id, r.agency_id, a.name, r.division, a.level, a.kind, r.year, r.format.code, r.title,
                published and published.isoformat(), dated and dated.isoformat(),
-               deadline(r.year, a.kind).isoformat(), days_late(m.get("published"), r.year, a.kind),
+               deadline(r.year, a.kind).isoformat(), *_lateness(r, a.kind),
                source.get("url"), source.get("medium"), m.get("signature"), m.get("index_no"),
                m.get("doc_no"), errors, warnings, infos, acked)
+
+
+def _lateness(r: Report, kind: str) -> tuple[int | None, str | None]:
+    late = lateness(r.published, r.dated, r.year, kind)
+    return late.days, late.basis
 
 
 def _is_raw(c) -> bool:

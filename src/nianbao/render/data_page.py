@@ -166,7 +166,7 @@ SQLite（解压 `nianbao-sqlite.zip` 得到 `nianbao.sqlite`；表名即资源�
 
 ```sql
 -- 逾期发布的报告
-SELECT id, agency_name, year, published, deadline, days_late
+SELECT id, agency_name, year, published, dated, deadline, days_late, late_basis
 FROM reports WHERE days_late > 0 ORDER BY days_late DESC LIMIT 20;
 
 -- 表三以图片发布、未能录入的报告

@@ -117,7 +117,7 @@ def agency_page(agency: Agency, corpus: Corpus, slots: Slots) -> str:
     if reports:
         body = "".join(
             f"<tr><td>{link(page, year_md(r.year), r.year)}</td><td>{link(page, report_md(r), r.title)}</td>"
-            f"<td>{esc(r.published or '—')}</td><td>{late_badge(corpus.days_late(r))}</td>"
+            f"<td>{esc(r.published or '—')}</td><td>{late_badge(corpus.lateness(r))}</td>"
             f"<td>{esc(_fmt(corpus.requests.get(r.id) and corpus.requests[r.id].new))}</td>"
             f"<td>{finding_counts(corpus, r)}</td></tr>" for r in reversed(reports))
         out.append(slots.put('<div class="nb-table-wrap" data-pagefind-ignore><table class="nb-list"><thead><tr><th scope=col>年度</th><th scope=col>报告</th><th scope=col>发布日期</th>'
@@ -206,7 +206,7 @@ def year_page(year: int, corpus: Corpus, slots: Slots) -> str:
     for r in reports:
         a = corpus.agency_of(r)
         body.append(f"<tr><td>{region_links(page, r.division)}</td><td>{link(page, report_md(r), a.name if a else r.agency_id)}</td>"
-                    f"<td>{esc(r.published or '—')}</td><td>{late_badge(corpus.days_late(r))}</td>"
+                    f"<td>{esc(r.published or '—')}</td><td>{late_badge(corpus.lateness(r))}</td>"
                     f"<td>{finding_counts(corpus, r)}</td></tr>")
     out.append(slots.put('<div class="nb-table-wrap"><table class="nb-list"><thead><tr><th scope=col>地区</th><th scope=col>机构</th><th scope=col>发布日期</th><th scope=col>期限</th>'
                          f"<th scope=col>核对</th></tr></thead><tbody>{''.join(body)}</tbody></table></div>"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..findings import SEVERITY_ZH, Finding
+from ..deadlines import DATED, Lateness
 from ..model import Report
 from ..paths import report_path
 from ..vocabulary import MEDIA
@@ -72,12 +73,14 @@ def region_links(page: str, division: str) -> str:
     return " › ".join(link(page, region_md(c), region_name(c)) for c in region_chain(division))
 
 
-def late_badge(days: int | None) -> str:
-    if days is None:
+def late_badge(late: Lateness) -> str:
+    """Days late, saying when they come from the 落款日期 because the 发布日期 is unknown."""
+    if late.days is None:
         return '<span class="nb-badge nb-unknown">发布日期不详</span>'
-    if days == 0:
-        return '<span class="nb-badge nb-ok">按期发布</span>'
-    return f'<span class="nb-badge nb-late">逾期 {days} 天</span>'
+    by = "（按落款日期）" if late.basis == DATED else ""
+    if late.days == 0:
+        return f'<span class="nb-badge nb-ok">按期发布{by}</span>'
+    return f'<span class="nb-badge nb-late">逾期 {late.days} 天{by}</span>'
 
 
 def finding_item(n: int | None, f: Finding, page: str, table_label) -> str:
@@ -153,7 +156,7 @@ def render_report(r: Report, corpus: Corpus, opts: SiteOptions, slots: Slots) ->
         ("层级", esc(f"{agency.level}　{agency.kind}" if agency else "")),
         ("年度", link(page, year_md(r.year), f"{r.year}年度")),
         ("格式", esc(r.format.title)),
-        ("发布日期", (esc(r.published) + " " if r.published else "") + late_badge(corpus.days_late(r))),
+        ("发布日期", (esc(r.published) + " " if r.published else "") + late_badge(corpus.lateness(r))),
         ("发布期限", esc(corpus.deadline_text(r))),
     ]
     if r.dated:

@@ -42,17 +42,31 @@
       tooltip: { trigger: "axis" },
       legend: { bottom: 0, type: "scroll" },
       grid: { left: 56, right: 20, top: 64, bottom: 50 },
-      xAxis: { type: "category", data: d.years }
+      // A year with no report says so on the axis, rather than looking like a year of zeros.
+      xAxis: { type: "category", data: d.years.map(function (y) {
+        return (d.empty || []).indexOf(y) >= 0 ? y + "\n无报告" : y;
+      }) }
+    };
+    var behind = d.reports || [];
+    base.tooltip.formatter = function (items) {
+      var i = items.length ? items[0].dataIndex : 0;
+      var lines = [d.years[i] + "（所据报告 " + (behind[i] == null ? "—" : behind[i]) + " 份）"];
+      items.forEach(function (it) {
+        var v = it.value == null ? "—" : (d.kind === "shares" ? Number(it.value).toFixed(1) + "%" : it.value);
+        lines.push(it.marker + it.seriesName + "：" + v);
+      });
+      return lines.join("<br>");
     };
     if (d.kind === "shares") {
       var totals = d.years.map(function (_, i) {
         return d.series.reduce(function (s, x) { return s + (x.data[i] || 0); }, 0);
       });
       base.yAxis = { type: "value", max: 100, axisLabel: { formatter: "{value}%" } };
-      base.tooltip.valueFormatter = function (v) { return v == null ? "—" : v.toFixed(1) + "%"; };
+      // Shares over too few requests are not shown: one refusal of one request is not 100 %.
+      var enough = function (i) { return totals[i] && totals[i] >= (d.min_share || 1); };
       base.series = d.series.map(function (s) {
         return { name: s.name, type: "bar", stack: "share", barMaxWidth: 36,
-                 data: s.data.map(function (v, i) { return totals[i] ? (100 * (v || 0) / totals[i]) : null; }) };
+                 data: s.data.map(function (v, i) { return enough(i) ? (100 * (v || 0) / totals[i]) : null; }) };
       });
     } else {
       base.yAxis = { type: "value", name: "件" };

@@ -26,6 +26,14 @@ STAGE_ZH = {STAGE_LOAD: "读取文件", STAGE_SCHEMA: "格式（JSON Schema）",
             STAGE_REPORT: "单份报告", STAGE_CORPUS: "跨报告"}
 
 
+# Whose doing a finding is, as the public site tells readers apart: the publisher's report
+# (late, sums that do not add up, missing sections, copied text) or our record of it (no
+# source URL yet, a value typed wrong). A finding acknowledged as 原文如此 is the publisher's.
+PUBLISHER = "publisher"
+RECORD = "record"
+PARTY_ZH = {PUBLISHER: "发布机关的报告", RECORD: "本站的记录"}
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -35,6 +43,8 @@ class Rule:
     template: str  # Chinese message, str.format fields from the finding's params
     formula: str = ""  # for arithmetic rules: the identity in words
     help: str = ""  # what to do about it, Chinese
+    party: str = RECORD  # PUBLISHER when the finding is about the published report itself
+    public: str = ""  # the message for the public site (plain Chinese, no YAML names); "" = template
 
     def finding(self, file: str, line: int | None = None, *, column: int | None = None,
                 cells: tuple[str, ...] = (), severity: str | None = None, **params: Any) -> Finding:
@@ -44,6 +54,18 @@ class Rule:
             message = f"{self.title}（{params}）"
         return Finding(self.id, severity or self.severity, file, line, column, tuple(cells), message,
                        {k: v for k, v in params.items() if _plain(v)})
+
+    def public_message(self, finding: Finding) -> str:
+        """What the site says: the public template filled from the finding's parameters."""
+        if not self.public:
+            return finding.message
+        try:
+            return self.public.format(**finding.params)
+        except (KeyError, IndexError, ValueError):
+            return finding.message
+
+    def party_of(self, finding: Finding) -> str:
+        return PUBLISHER if finding.acknowledged else self.party
 
 
 def _plain(v: Any) -> bool:

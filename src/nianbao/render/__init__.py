@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..league import build_league
 from .corpus import Corpus, build_corpus
+from .league import LEAGUE_MD, league_page
 from .data_page import DATA_PAGE, data_page_placeholder
 from .listings import agency_page, home_page, region_page, regions_index, year_page, years_index
 from .reference import about_page, cli_page, doc_images, doc_page, downloads_page, rules_page, schema_page, search_page
@@ -48,6 +50,7 @@ def render_site(result: Any, docs_dir: Path, slots_dir: Path, opts: SiteOptions,
         write_slots(slots_dir, rel, slots)
 
     corpus: Corpus = build_corpus(result.reports, result.agencies, result.findings)
+    league = build_league(corpus)
     pages = 0
     for r in corpus.reports.values():
         emit(report_md(r), lambda s: render_report(r, corpus, opts, s))
@@ -56,7 +59,7 @@ def render_site(result: Any, docs_dir: Path, slots_dir: Path, opts: SiteOptions,
         emit(agency_md(aid), lambda s: agency_page(agency, corpus, s))
         pages += 1
     for code in sorted(corpus.regions):
-        emit(region_md(code), lambda s: region_page(code, corpus, s))
+        emit(region_md(code), lambda s: region_page(code, corpus, s, league))
         pages += 1
     for y in corpus.years:
         emit(year_md(y), lambda s: year_page(y, corpus, s))
@@ -66,13 +69,14 @@ def render_site(result: Any, docs_dir: Path, slots_dir: Path, opts: SiteOptions,
     fixed = {
         "index.md": home_page,
         "regions/index.md": regions_index(corpus),
+        LEAGUE_MD: lambda c, s: league_page(c, league, s),
         "years/index.md": years_index(corpus),
         "search.md": search_page(corpus),
         "downloads.md": downloads_page(has_data),
         # The data page's body arrives after mkdocs (the package is built while Pagefind runs).
         **({DATA_PAGE: data_page_placeholder()} if has_data else {}),
         "about/index.md": about_page(),
-        "about/rules.md": rules_page(),
+        "about/rules.md": rules_page,
         "about/schema.md": schema_page(),
         "about/yaml.md": doc_page(docs / "yaml.md", "YAML 格式",
                                   "YAML 录入格式的说明见仓库的 docs/yaml.md；字段一览见“字段说明”。"),

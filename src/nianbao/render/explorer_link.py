@@ -4,8 +4,8 @@ the site that stands for a set of reports points here, so a reader can see those
 The explorer keeps its whole view in the query string, so a link is also a shared view:
 region (a division code: the reports at or below it), level, kind, year, rule (a rule id:
 reports with a finding of it), severity (error | warning | info), late (late | ontime |
-unknown), copied (1: reports with a 雷同 finding), table (missing | image: a national table
-missing or published only as an image), sort (a column key) and dir (asc | desc).
+unknown), copied (1: reports with a 雷同 finding), table (missing | image | lacking: a national
+table missing, published only as an image, or either), sort (a column key) and dir (asc | desc).
 """
 from __future__ import annotations
 

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import json
 
-from ..findings import SEVERITY_ZH
+from ..findings import PUBLISHER, RECORD, SEVERITY_ZH
 from ..model import Agency, Report
 from ..numbers import shown
-from .corpus import OUTCOME_GROUPS, Corpus, is_cross_report, parent_region, province_of, region_chain, region_name
+from .corpus import OUTCOME_GROUPS, Corpus, is_cross_report, party_of, parent_region, province_of, region_chain, region_name
+from ..league import League
+from .league import region_league
 from .slots import Slots
-from .escape import esc, external_link
+from .escape import esc, external_link, rel
 from .report_page import (agency_md, cell_label_fn, finding_item, front, late_badge, link, region_links, region_md,
                           report_md, year_md)
 
 LATEST = 12  # rows in the home page's latest additions
+# A year's outcome shares are shown only over at least this many requests: 1 refusal out of
+# 1 request is not "不予公开 100%".
+MIN_SHARE_TOTAL = 20
 
 
 def chart(kind: str, data: dict, title: str) -> str:
@@ -32,21 +37,28 @@ def chart_table(kind: str, data: dict, title: str) -> str:
     series = data.get("series", [])
     head = "".join(f'<th scope="col">{esc(s["name"])}</th>' for s in series)
     rows = []
+    behind = data.get("reports") or [None] * len(data.get("years", []))
+    empty = set(data.get("empty", []))
+    width = len(series) + (0 if kind == "shares" else 1)
     for i, year in enumerate(data.get("years", [])):
         values = [s["data"][i] for s in series]
-        if kind == "shares":
+        n = behind[i]
+        if year in empty or n == 0:
+            why = "本年度没有收录报告" if year in empty else "收录的报告没有可用的申请数据（表格缺失或只有图片）"
+            cells = f'<td>0</td><td colspan="{width}" class="nb-muted">{why}</td>'
+        elif kind == "shares":
             total = sum(v or 0 for v in values)
-            if not total:
-                continue
-            cells = "".join(f"<td>{_share(v, total)}</td>" for v in values)
+            if total < data.get("min_share", 1):
+                cells = (f"<td>{n}</td><td colspan=\"{width}\" class=\"nb-muted\">只有 {_fmt(total)} 件申请，"
+                         "样本过少，不计算占比</td>")
+            else:
+                cells = f"<td>{n}</td>" + "".join(f"<td>{_share(v, total)}</td>" for v in values)
         else:
             new = data.get("new", [None] * (i + 1))[i]
-            if new is None and all(v is None for v in values):
-                continue
-            cells = f"<td>{_fmt(new)}</td>" + "".join(f"<td>{_fmt(v)}</td>" for v in values)
+            cells = f"<td>{n if n is not None else '—'}</td><td>{_fmt(new)}</td>" + "".join(f"<td>{_fmt(v)}</td>" for v in values)
         legacy = "*" if year in data.get("legacy", []) else ""
         rows.append(f'<tr><th scope="row">{esc(year)}{legacy}</th>{cells}</tr>')
-    first = "" if kind == "shares" else '<th scope="col">本年新收申请</th>'
+    first = '<th scope="col">所据报告</th>' + ("" if kind == "shares" else '<th scope="col">本年新收申请</th>')
     note = ('<p class="nb-note">* 按2014年版统计表的相近项目折算。</p>' if data.get("legacy") else "")
     return (f'<details class="nb-chart-data" data-pagefind-ignore><summary>{esc(title)}：数据表</summary>'
             f'<div class="nb-table-wrap"><table class="nb-list"><thead><tr><th scope="col">年度</th>{first}{head}</tr></thead>'
@@ -65,11 +77,13 @@ def requests_series(reports: list[Report], corpus: Corpus) -> dict:
     years = list(range(min(present), max(present) + 1)) if present else []
     new = {y: None for y in years}
     outs = {code: {y: None for y in years} for code, _ in OUTCOME_GROUPS}
+    behind = {y: 0 for y in years}  # reports whose table 三 feeds the year's figures
     legacy_years = set()
     for r in reports:
         q = corpus.requests.get(r.id)
         if q is None:
             continue
+        behind[r.year] += 1
         if q.legacy:
             legacy_years.add(r.year)
         if q.new is not None:
@@ -81,19 +95,28 @@ def requests_series(reports: list[Report], corpus: Corpus) -> dict:
         "new": [_num(new[y]) for y in years],
         "series": [{"name": label, "data": [_num(outs[code][y]) for y in years]} for code, label in OUTCOME_GROUPS],
         "legacy": [str(y) for y in sorted(legacy_years)],
+        "reports": [behind[y] for y in years],
+        "empty": [str(y) for y in years if y not in present],
+        "min_share": MIN_SHARE_TOTAL,
     }
 
 
-def finding_counts(corpus: Corpus, r: Report) -> str:
+def finding_counts(corpus: Corpus, r: Report, page: str) -> str:
+    """Badges for a report's open findings, the publisher's and ours apart; each opens the
+    report's findings."""
     fs = corpus.by_report.get(r.id, [])
+    target = esc(rel(page, report_md(r)) + "#findings")
     parts = []
     for sev in ("error", "warning"):
-        n = sum(1 for f in fs if f.severity == sev and not f.acknowledged)
+        n = sum(1 for f in fs if f.severity == sev and not f.acknowledged and party_of(f) == PUBLISHER)
         if n:
-            parts.append(f'<span class="nb-badge nb-{sev}">{SEVERITY_ZH[sev]} {n}</span>')
+            parts.append(f'<a class="nb-badge nb-{sev}" href="{target}">{SEVERITY_ZH[sev]} {n}</a>')
+    n = sum(1 for f in fs if party_of(f) == RECORD and not f.acknowledged and f.severity != "info")
+    if n:
+        parts.append(f'<a class="nb-badge nb-todo" href="{target}">本站待补 {n}</a>')
     n = sum(1 for f in fs if f.acknowledged)
     if n:
-        parts.append(f'<span class="nb-badge nb-ackd">已确认 {n}</span>')
+        parts.append(f'<a class="nb-badge nb-ackd" href="{target}">已确认 {n}</a>')
     return " ".join(parts) or '<span class="nb-badge nb-ok">通过</span>'
 
 
@@ -119,7 +142,7 @@ def agency_page(agency: Agency, corpus: Corpus, slots: Slots) -> str:
             f"<tr><td>{link(page, year_md(r.year), r.year)}</td><td>{link(page, report_md(r), r.title)}</td>"
             f"<td>{esc(r.published or '—')}</td><td>{late_badge(corpus.lateness(r))}</td>"
             f"<td>{esc(_fmt(corpus.requests.get(r.id) and corpus.requests[r.id].new))}</td>"
-            f"<td>{finding_counts(corpus, r)}</td></tr>" for r in reversed(reports))
+            f"<td>{finding_counts(corpus, r, page)}</td></tr>" for r in reversed(reports))
         out.append(slots.put('<div class="nb-table-wrap" data-pagefind-ignore><table class="nb-list"><thead><tr><th scope=col>年度</th><th scope=col>报告</th><th scope=col>发布日期</th>'
                              f"<th scope=col>期限</th><th scope=col>新收申请</th><th scope=col>核对</th></tr></thead><tbody>{body}</tbody></table></div>"))
     else:
@@ -168,7 +191,7 @@ def _counts(corpus: Corpus, agency_ids: list[str]) -> dict[int, int]:
     return out
 
 
-def region_page(code: str, corpus: Corpus, slots: Slots) -> str:
+def region_page(code: str, corpus: Corpus, slots: Slots, league: League | None = None) -> str:
     page = region_md(code)
     name = region_name(code)
     out = front(name if name != code else f"行政区划 {code}")
@@ -180,6 +203,9 @@ def region_page(code: str, corpus: Corpus, slots: Slots) -> str:
     if children:
         rows = [(region_md(c), region_name(c), _counts(corpus, corpus.agencies_under(c))) for c in children]
         out += ["## 下级行政区", "", slots.put(coverage_table(page, rows, years, "行政区")), ""]
+        compared = region_league(page, code, corpus, league) if league is not None else ""
+        if compared:
+            out += ["## 下级行政区比较", "", slots.put(compared), ""]
     here = corpus.agencies_in.get(code, [])
     if here:
         rows = [(agency_md(a), corpus.agencies[a].name if a in corpus.agencies else a, _counts(corpus, [a]))
@@ -207,7 +233,7 @@ def year_page(year: int, corpus: Corpus, slots: Slots) -> str:
         a = corpus.agency_of(r)
         body.append(f"<tr><td>{region_links(page, r.division)}</td><td>{link(page, report_md(r), a.name if a else r.agency_id)}</td>"
                     f"<td>{esc(r.published or '—')}</td><td>{late_badge(corpus.lateness(r))}</td>"
-                    f"<td>{finding_counts(corpus, r)}</td></tr>")
+                    f"<td>{finding_counts(corpus, r, page)}</td></tr>")
     out.append(slots.put('<div class="nb-table-wrap"><table class="nb-list"><thead><tr><th scope=col>地区</th><th scope=col>机构</th><th scope=col>发布日期</th><th scope=col>期限</th>'
                          f"<th scope=col>核对</th></tr></thead><tbody>{''.join(body)}</tbody></table></div>"))
     return "\n".join(out) + "\n"
@@ -236,11 +262,15 @@ def home_page(corpus: Corpus, slots: Slots) -> str:
     out.append('<div class="nb-stats">' + "".join(
         f'<div class="nb-stat"><span class="nb-stat-n">{esc(v)}</span><span class="nb-stat-l">{esc(k)}</span></div>'
         for k, v in stats) + "</div>")
-    out += ["", "## 全国依申请公开情况", ""]
+    out += ["", "## 已收录报告的依申请公开情况", ""]
     series = requests_series(list(corpus.reports.values()), corpus)
-    out.append(slots.put(chart("requests", series, "已收录报告合计：新收申请与办理结果")))
+    n = sum(series["reports"])
+    out.append(slots.put(chart("requests", series, f"已收录的 {n} 份报告合计：新收申请与办理结果")))
     out.append(slots.put(chart("shares", series, "办理结果构成（占比）")))
-    out.append('<p class="nb-note">合计仅包括已收录的报告，不代表全国总数。2018年及以前按2014年版统计表的相近项目折算。</p>')
+    out.append(f'<p class="nb-note">这是已收录的 {n} 份报告之和，不是全国总数：每年所据的报告份数见数据表，'
+               "一个地区的报告多，合计就主要反映这个地区。申请少于 "
+               f"{MIN_SHARE_TOTAL} 件的年度不计算占比；没有收录报告的年度留空并注明。"
+               "2018年及以前按2014年版统计表的相近项目折算。</p>")
     out += ["", "## 收录情况", ""]
     rows = [(region_md(p), region_name(p), _counts(corpus, corpus.agencies_under(p))) for p in provinces]
     out.append(slots.put(coverage_table(page, rows, years, "地区 \\ 年度")))

@@ -10,12 +10,36 @@ from .format_docs import strip_markers
 from .report_page import front
 
 
-def rules_page() -> str:
-    from ..docs import rules_markdown
+def rules_page(corpus=None, slots=None) -> str:
+    """Every rule, with how many reports of the corpus have a finding of it: each count opens
+    the explorer filtered to that rule."""
+    from ..findings import PARTY_ZH, SEVERITY_ZH, STAGE_ZH
+    from ..validate.registry import all_rules
+    from .explorer_link import explorer_href
 
+    page = "about/rules.md"
+    reports: dict[str, set[str]] = {}
+    if corpus is not None:
+        for rid, found in corpus.by_report.items():
+            for f in found:
+                reports.setdefault(f.rule, set()).add(rid)
+    rows = []
+    for r in all_rules():
+        detail = (r.formula or r.template.replace("{", "‹").replace("}", "›")).replace("|", "∣")
+        n = len(reports.get(r.id, ()))
+        count = f'<a href="{esc(explorer_href(page, rule=r.id))}">{n} 份</a>' if n else "0"
+        rows.append(f'<tr><td><span id="{esc(r.id)}"></span><code>{esc(r.id)}</code></td><td>{SEVERITY_ZH[r.severity]}</td>'
+                    f"<td>{STAGE_ZH[r.stage]}</td><td>{PARTY_ZH[r.party]}</td><td>{esc(r.title)}</td>"
+                    f"<td>{esc(detail)}</td><td>{count}</td></tr>")
+    table = ('<div class="nb-table-wrap"><table class="nb-list nb-rules"><thead><tr><th scope="col">编号</th>'
+             '<th scope="col">级别</th><th scope="col">阶段</th><th scope="col">针对</th><th scope="col">名称</th>'
+             '<th scope="col">公式或说明</th><th scope="col">涉及报告</th></tr></thead><tbody>'
+             + "".join(rows) + "</tbody></table></div>")
     return "\n".join(front("核对规则", wide=False) + [
         "每一项核对都是一条有编号的规则。报告页上的问题按规则编号链接到这里；"
-        "“已确认原文如此”表示录入者核对过原文，原文本身如此。", "", rules_markdown(), ""])
+        "“已确认原文如此”表示录入者核对过原文，原文本身如此。“针对”一栏说明问题出在发布机关公布的报告本身，"
+        "还是出在本站的记录（如尚未记录原文网址）；“涉及报告”是已收录报告中有此问题的份数，点击可在“核对总览”中查看这些报告。",
+        "", slots.put(table) if slots is not None else table, ""])
 
 
 TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数", "array": "列表", "object": "映射（键: 值）",

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..findings import SEVERITY_ZH, Finding
+from ..findings import PARTY_ZH, PUBLISHER, RECORD, SEVERITY_ZH, Finding
 from ..deadlines import DATED, Lateness
 from ..model import Report
 from ..paths import report_path
 from ..vocabulary import MEDIA
-from .corpus import Corpus, province_of, region_chain, region_name
+from .corpus import Corpus, party_of, province_of, public_message, region_chain, region_name
 from .escape import esc, external_link, md_inline, paragraphs_html, plain_title, rel, safe_url, yaml_str
 from .slots import Slots
 from .tables import Marks, local_table_html, table_html
@@ -84,7 +84,8 @@ def late_badge(late: Lateness) -> str:
 
 
 def finding_item(n: int | None, f: Finding, page: str, table_label) -> str:
-    sev = SEVERITY_ZH.get(f.severity, f.severity)
+    # What our record still lacks is a to-do, not a fault with a severity.
+    sev = "待补充" if party_of(f) == RECORD and not f.acknowledged else SEVERITY_ZH.get(f.severity, f.severity)
     cells = "、".join(table_label(c) for c in f.cells)
     ack = (f'<div class="nb-ack">已确认原文如此：{esc(f.note)}</div>' if f.acknowledged else "")
     anchor = f' id="finding-{n}"' if n is not None else ""
@@ -93,7 +94,7 @@ def finding_item(n: int | None, f: Finding, page: str, table_label) -> str:
     css = f"nb-finding nb-{esc(f.severity)}" + (" nb-acknowledged" if f.acknowledged else "")
     return (f'<li class="{css}"{anchor}>{num}<span class="nb-sev">{esc(sev)}</span> '
             f'<a class="nb-rule" href="{esc(rel(page, "about/rules.md"))}#{esc(f.rule)}">{esc(f.rule)}</a> '
-            f"{esc(f.message)}{where}{ack}</li>")
+            f"{esc(public_message(f))}{where}{ack}</li>")
 
 
 # Report fields that findings point at, as readers know them.
@@ -139,12 +140,14 @@ def _section_tables(r: Report) -> dict[int, list[str]]:
 def render_report(r: Report, corpus: Corpus, opts: SiteOptions, slots: Slots) -> str:
     page = report_md(r)
     agency = corpus.agency_of(r)
-    findings = corpus.by_report.get(r.id, [])
+    found = corpus.by_report.get(r.id, [])
+    # The publisher's problems first, then ours; numbers run through both (the cells cite them).
+    findings = [f for f in found if party_of(f) == PUBLISHER] + [f for f in found if party_of(f) == RECORD]
     numbered = list(enumerate(findings, 1))
     marks = Marks()
     for n, f in numbered:
         for c in f.cells:
-            marks.by_cell.setdefault(c, []).append((n, f.acknowledged, f.message))
+            marks.by_cell.setdefault(c, []).append((n, f.acknowledged, public_message(f)))
     label = cell_label_fn(r)
     province = region_name(province_of(r.division))
     level = agency.level if agency else ""
@@ -201,12 +204,18 @@ def render_report(r: Report, corpus: Corpus, opts: SiteOptions, slots: Slots) ->
     warnings = sum(1 for f in findings if not f.acknowledged and f.severity == "warning")
     notices = sum(1 for f in findings if not f.acknowledged and f.severity == "info")
     acked = sum(1 for f in findings if f.acknowledged)
-    out += ["## 核对结果", ""]
+    out += ['<div id="findings"></div>', "", "## 核对结果", ""]
     if findings:
         out.append(f'<p class="nb-summary">错误 {errors} 项，警告 {warnings} 项，提示 {notices} 项，已确认原文如此 {acked} 项；'
                    "表中有标记的单元格即问题所在，编号对应下列各项。</p>")
-        out.append(slots.put('<ol class="nb-findings" data-pagefind-ignore>' + "".join(finding_item(n, f, page, label) for n, f in numbered)
-                             + "</ol>"))
+        for party, intro in ((PUBLISHER, "发布机关公布的报告本身的问题：逾期、表内数字对不上、缺少章节、与其他报告雷同等。"),
+                             (RECORD, "本站录入这份报告时尚未补齐或正在核对的地方，不是发布机关的问题。")):
+            items = [(n, f) for n, f in numbered if party_of(f) == party]
+            if items:
+                # boilerplate on every page: kept out of the index, where it only adds noise
+                out += [f"### {PARTY_ZH[party]}", "", f'<p class="nb-note" data-pagefind-ignore>{intro}</p>',
+                        slots.put(f'<ol class="nb-findings" start="{items[0][0]}" data-pagefind-ignore>'
+                                  + "".join(finding_item(n, f, page, label) for n, f in items) + "</ol>"), ""]
     else:
         out.append('<p class="nb-summary nb-clean">全部核对规则均通过。</p>')
     out.append("")

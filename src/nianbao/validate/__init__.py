@@ -24,7 +24,8 @@ R_PATH = Rule("PATH-01", ERROR, STAGE_REPORT, "文件位置不对", "{detail}")
 R_AGENCY = Rule("AGENCY-01", ERROR, STAGE_REPORT, "机构不存在",
                 "目录 {folder} 里没有 agency.yaml，机构“{agency}”未登记。{hint}")
 R_ACK = Rule("ACK-01", WARNING, STAGE_REPORT, "确认项没有对应的问题",
-             "acknowledged 第 {index} 项（{rule}{cell_list}）没有对应的核对结果，可能数据已更正或单元格写错了，请删除或改正。")
+             "acknowledged 第 {index} 项（{rule}{cell_list}）没有对应的核对结果，可能数据已更正或单元格写错了，请删除或改正。",
+             public="录入文件中有一条“原文如此”的确认（{rule}）已没有对应的核对结果，本站正在整理。")
 R_EXT = Rule("PATH-02", ERROR, STAGE_REPORT, "扩展名应为 .yaml", "文件扩展名是 {ext}，请改为 .yaml。")
 R_NOFILES = Rule("PATH-03", ERROR, STAGE_REPORT, "没有找到文件", "{detail}")
 R_DRAFT = Rule("PATH-04", WARNING, STAGE_REPORT, "草稿不在内容目录中",

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..findings import INFO, STAGE_CORPUS, STAGE_REPORT, Finding, Rule
+from ..findings import INFO, PUBLISHER, STAGE_CORPUS, STAGE_REPORT, Finding, Rule
 from ..formats import FORMATS
 from ..formats.base import SIGNED, THIS_YEAR, Identity, IdentityRule, Table, Term
 from ..model import Report
@@ -25,7 +25,8 @@ TOLERANCE = 1e-6  # amounts are decimals in 万元
 MISSING = object()  # the cell's row, column or table is not in the report: the identity does not apply
 
 R_BLANK = Rule("CHECK-BLANK", INFO, STAGE_REPORT, "因空白单元格无法核对",
-               "{table}有 {count} 个等式因空白或非数字单元格无法核对（{rules}）。空白不等于 0，这些等式既不算通过也不算错误。")
+               "{table}有 {count} 个等式因空白或非数字单元格无法核对（{rules}）。空白不等于 0，这些等式既不算通过也不算错误。",
+               party=PUBLISHER)
 
 
 def _identity_rules() -> dict[str, IdentityRule]:
@@ -43,7 +44,7 @@ _ACROSS_YEARS = "{cell}：{title}：{left_desc} = {left}，{right_desc} = {right
 # One rule per identity id, made from the format definitions.
 IDENTITY = {
     rid: Rule(rid, r.severity, STAGE_CORPUS if r.across_years else STAGE_REPORT, r.title,
-              _ACROSS_YEARS if r.across_years else _SAME_REPORT, formula=r.formula)
+              _ACROSS_YEARS if r.across_years else _SAME_REPORT, formula=r.formula, party=PUBLISHER)
     for rid, r in IDENTITY_RULES.items()
 }
 RULES = (R_BLANK, *(r for r in IDENTITY.values() if r.stage == STAGE_REPORT))

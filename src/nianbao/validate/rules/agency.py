@@ -26,7 +26,8 @@ R_PARENT = Rule("AGENCY-03", ERROR, STAGE_REPORT, "上级机构未登记",
                 "上级机构 parent: {parent} 未登记（没有 {expected}）。{hint}")
 R_LEVEL = Rule("AGENCY-04", WARNING, STAGE_REPORT, "机构层级与行政区划不符",
                "机构层级是“{level}”，但行政区划 {division} 是{division_level}单位，应为“{expected}”。"
-               "请核对 level 或机构所在目录。")
+               "请核对 level 或机构所在目录。",
+               public="机构层级登记为“{level}”，但行政区划 {division} 是{division_level}单位，应为“{expected}”，本站正在核对。")
 
 # Division level -> agency levels that may sit there (乡级 agencies use their county's code).
 

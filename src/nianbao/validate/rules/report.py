@@ -11,7 +11,7 @@ import unicodedata
 from typing import Iterable
 
 from ... import deadlines
-from ...findings import ERROR, INFO, STAGE_REPORT, WARNING, Check, Finding, Rule
+from ...findings import ERROR, INFO, PUBLISHER, STAGE_REPORT, WARNING, Check, Finding, Rule
 from ...formats import FORMATS, expected_format
 from ...formats.base import AMOUNT, LOCAL
 from ...model import Agency, Report
@@ -21,31 +21,41 @@ from .text import TEXT_CHECKS
 
 R_HEADING_TYPO = Rule("STRUCT-04", WARNING, STAGE_REPORT, "章节标题与全国格式只差一两个字",
                       "第{numeral}节标题“{heading}”与全国格式的“{expected}”只差 {distance} 个字，是否录入有误？"
-                      "标题应按原文照录；若原文确实如此，请在 acknowledged 中确认。")
+                      "标题应按原文照录；若原文确实如此，请在 acknowledged 中确认。",
+                      public="第{numeral}节标题“{heading}”与全国格式的“{expected}”只差 {distance} 个字，本站正在核对是否录入有误。")
 R_FLOAT = Rule("CELL-01", ERROR, STAGE_REPORT, "件数不能有小数",
-               "{cell} 的值 {value} 有小数，而这一格是件数（整数）。若原文如此，请写成 {{value: ~, raw: \"{value}\"}} 并在 notes 说明。")
+               "{cell} 的值 {value} 有小数，而这一格是件数（整数）。若原文如此，请写成 {{value: ~, raw: \"{value}\"}} 并在 notes 说明。",
+               public="{cell} 的值 {value} 有小数，而这一格是件数（整数）。")
 R_NUMERIC_TEXT = Rule("CELL-03", ERROR, STAGE_REPORT, "数字写成了文本",
                       "{cell} 写的是文本“{raw}”，看起来是数字 {number}。请直接写数字 {number}；"
-                      "若要保留原文写法，写成 {{value: {number}, raw: \"{raw}\"}}。")
+                      "若要保留原文写法，写成 {{value: {number}, raw: \"{raw}\"}}。",
+                      public="{cell} 录成了文本“{raw}”。")
 R_RAW_MISMATCH = Rule("CELL-04", ERROR, STAGE_REPORT, "数值与原文不符",
-                      "{cell} 的 value 是 {value}，但原文“{raw}”里的数字是 {number}。数值必须来自原文，不能改动。")
+                      "{cell} 的 value 是 {value}，但原文“{raw}”里的数字是 {number}。数值必须来自原文，不能改动。",
+                      public="{cell} 录入的数值 {value} 与原文“{raw}”里的数字 {number} 不符。")
 R_RAW_CELLS = Rule("CELL-02", INFO, STAGE_REPORT, "单元格原文不是数字",
-                   "{table}有 {count} 个单元格的原文不是数字（{samples}），按空白处理，不计为 0。")
+                   "{table}有 {count} 个单元格的原文不是数字（{samples}），按空白处理，不计为 0。", party=PUBLISHER)
 R_YEAR = Rule("META-01", ERROR, STAGE_REPORT, "年度与文件名不一致",
               "报告年度 year: {year} 与文件名 {name} 不一致。文件名应为 <报告年度>.yaml。")
-R_DATE = Rule("META-02", ERROR, STAGE_REPORT, "日期不存在", "{field} 的日期 {value} 不存在（{detail}）。")
+R_DATE = Rule("META-02", ERROR, STAGE_REPORT, "日期不存在", "{field} 的日期 {value} 不存在（{detail}）。",
+              public="{date_name} {value} 不是实际存在的日期（{detail}）。")
 R_SECTIONS = Rule("STRUCT-01", ERROR, STAGE_REPORT, "缺少全国格式规定的章节",
-                  "没有找到第{numeral}节“{heading}”。全国统一格式的年报应有六节；若原文确实缺少，请在 acknowledged 中确认。")
+                  "没有找到第{numeral}节“{heading}”。全国统一格式的年报应有六节；若原文确实缺少，请在 acknowledged 中确认。",
+                  party=PUBLISHER, public="报告没有第{numeral}节“{heading}”；全国统一格式的年报应有六节。")
 R_FORMAT_YEAR = Rule("STRUCT-02", WARNING, STAGE_REPORT, "格式与年度不符",
-                     "{what}使用“{used}”，而 {year} 年度的报告通常使用“{expected}”。若原文确实如此，请在 acknowledged 中确认。")
+                     "{what}使用“{used}”，而 {year} 年度的报告通常使用“{expected}”。若原文确实如此，请在 acknowledged 中确认。",
+                     party=PUBLISHER, public="{what}使用“{used}”，而 {year} 年度的报告应使用“{expected}”。")
 R_EARLY = Rule("META-03", WARNING, STAGE_REPORT, "发布日期早于报告年度结束",
-               "{field} {value} 早于报告年度 {year} 结束，请核对年度或日期。")
+               "{field} {value} 早于报告年度 {year} 结束，请核对年度或日期。",
+               public="记录的{date_name} {value} 早于报告年度 {year} 结束，本站正在核对。")
 R_NO_URL = Rule("META-04", WARNING, STAGE_REPORT, "缺少原文网址",
                 "没有填写原文网址 source.url。请填写发布机关网站上的原文地址，读者才能核对；"
                 "原文已下线时，可另填存档网址 source.archive。",
-                formula="source.url 已填写")
+                formula="source.url 已填写",
+                public="本站还没有记录这份报告在发布机关网站上的原文网址，读者暂时无法对照原文。")
 R_LATE = Rule("STRUCT-03", INFO, STAGE_REPORT, "晚于发布期限",
               "{field} {value} 晚于期限 {deadline}（{basis}）{days} 天。",
+              party=PUBLISHER, public="{date_name} {value} 晚于法定期限 {deadline}（{basis}）{days} 天。",
               formula="发布日期（无则落款日期）≤ 法定期限：2019年度起，政府部门、派出机构、法律法规授权组织为次年1月31日，"
                       "人民政府为次年3月31日（条例第四十九条）；乡级政府条例未规定，参照3月31日；"
                       "2018年度及以前一律为次年3月31日")
@@ -122,10 +132,12 @@ def check_meta(report: Report) -> list[Finding]:
         try:
             day = dt.date.fromisoformat(value)
         except ValueError as exc:
-            out.append(R_DATE.finding(report.path, line, field=zh, value=value, detail=_date_problem(value, exc)))
+            out.append(R_DATE.finding(report.path, line, field=zh, value=value, detail=_date_problem(value, exc),
+                                      date_name=zh.split()[0]))
             continue
         if field != ("source", "retrieved") and day <= year_end:
-            out.append(R_EARLY.finding(report.path, line, field=zh, value=value, year=report.year))
+            out.append(R_EARLY.finding(report.path, line, field=zh, value=value, year=report.year,
+                                       date_name=zh.split()[0]))
     return out
 
 
@@ -153,6 +165,7 @@ def check_timeliness(report: Report, agency: Agency | None = None) -> list[Findi
             return []
         days = (day - deadline).days
         return [R_LATE.finding(report.path, report.doc.line(field), cells=(field,), field=zh, value=value,
+                               date_name=zh.split()[0],
                                deadline=deadline.isoformat(), basis=basis, days=days, days_late=days)]
     return []
 

@@ -8,7 +8,7 @@ import unicodedata
 from typing import Iterator
 from urllib.parse import urlsplit
 
-from ...findings import ERROR, STAGE_REPORT, WARNING, Check, Finding, Rule
+from ...findings import ERROR, PUBLISHER, STAGE_REPORT, WARNING, Check, Finding, Rule
 from ...model import Agency, Report
 from ...numbers import shown
 from ...vocabulary import GOVERNMENT
@@ -18,18 +18,21 @@ from .sections import section_numeral
 R_TEXT_TABLE = Rule("TXT-01", WARNING, STAGE_REPORT, "正文数字与表格不一致",
                     "{where}写“{quote}”，即{what} {stated} 件，而{cell_desc}为 {table}，相差 {diff}。"
                     "若正文说的是另一范围（如全县各级行政机关而非本机关），或原文确实如此，请在 acknowledged 中说明。",
+                    party=PUBLISHER, public="{part}写“{quote}”，即{what} {stated} 件，而{cell_desc}为 {table}，相差 {diff}。",
                     formula="正文所述的新收、上年结转、办结、结转下年度申请数，行政复议数，行政诉讼数（= 未经复议直接起诉 + 复议后起诉）"
                             "与表三、表四（旧格式为统计表三、四、五项）的总计一致；正文说的是全地区各级机关而报告机构不是人民政府时不比较")
 R_EMPTY_PROBLEMS = Rule("TXT-02", WARNING, STAGE_REPORT, "“存在的主要问题及改进情况”为空",
                         "第五节“{heading}”{detail}。条例第五十条要求报告主要问题和改进情况；若原文确实如此，请在 acknowledged 中确认。",
+                        party=PUBLISHER, public="第五节“{heading}”{detail}，而条例第五十条要求报告主要问题和改进情况。",
                         formula="第五节正文不为空，且不只是“无”")
 R_FEE_TEXT = Rule("TXT-03", WARNING, STAGE_REPORT, "收取信息处理费却未在第六节说明",
                   "{cell} 为 {value}（因逾期未缴纳信息处理费而不再处理的申请），而第六节没有提到“信息处理费”。"
                   "收取信息处理费的情况应在“六、其他需要报告的事项”中说明；注意它与表二的行政事业性收费不是一回事。",
-                  formula="三（六）2 × 总计 > 0 时，第六节应提到“信息处理费”")
+                  formula="三（六）2 × 总计 > 0 时，第六节应提到“信息处理费”", party=PUBLISHER)
 R_INJECTED = Rule("SAFE-01", ERROR, STAGE_REPORT, "正文中有与年报无关的内容",
                   "{where}出现{category}“{match}”（上下文：…{context}…）。这类内容常由被篡改的镜像网站注入，不是报告原文；"
                   "请对照发布机关网站上的原文删去，并在 notes 中说明。",
+                  party=PUBLISHER, public="{part}出现{category}“{match}”（上下文：…{context}…），这类内容常由被篡改的网站注入，不是报告本身的内容。",
                   formula="标题、开头说明、正文和落款中不得出现赌博、色情、广告用语，也不得链接到既非政府网站（.gov.cn）也非发布机关自己网站的地址")
 
 # ---- SAFE-01: the vocabulary of injected spam, as data --------------------------------------
@@ -175,7 +178,7 @@ def _injected(report: Report, keys: tuple, zh: str, text: str, start: int, end: 
               match: str) -> Finding:
     line = text_line(report, keys, text, start)
     return R_INJECTED.finding(report.path, line, cells=(".".join(map(str, keys)),),
-                              where=f"{zh}（第 {line} 行）", category=category, match=match,
+                              where=f"{zh}（第 {line} 行）", part=zh, category=category, match=match,
                               context=_context(text, start, end))
 
 
@@ -219,7 +222,7 @@ def check_narrative_numbers(report: Report, agency: Agency | None = None) -> lis
             seen.add((m.quantity, m.value))
             line = text_line(report, keys, text, m.start)
             out.append(R_TEXT_TABLE.finding(
-                report.path, line, cells=ids, where=f"{zh}（第 {line} 行）", quote=m.quote,
+                report.path, line, cells=ids, where=f"{zh}（第 {line} 行）", part=zh, quote=m.quote,
                 what=QUANTITY_ZH[m.quantity], stated=m.value, cell_desc=desc, table=shown(value),
                 diff=shown(abs(value - m.value))))
     return out

@@ -211,3 +211,24 @@ def test_report_on_a_phone_scrolls_its_tables_not_the_page(built, chromium):
             page.guard.check()
     finally:
         ctx.close()
+
+
+def test_compare_page_puts_two_reports_side_by_side(built, page):
+    """Two reports of different agencies and years: the tables both print, blanks as 空白,
+    the change computed; every value read from the per-report JSON downloads."""
+    import json
+
+    a, b = "510727-zfb-2024", "320800-zf-2024"
+    with serve(built) as base:
+        page.goto(f"{base}/compare.html?a={a}&b={b}")
+        page.wait_for_selector("#nb-cmp-out table", timeout=15000)
+        assert "已并排列出" in page.locator("#nb-cmp-status").inner_text()
+        row = page.locator("#nb-cmp-out tr", has_text="一、本年新收政府信息公开申请数量").first.inner_text()
+        data = [json.loads((built / "data" / "reports" / f"{x}.json").read_text(encoding="utf-8")) for x in (a, b)]
+        totals = [d["tables"]["requests"]["rows"]["r1"][-1]["value"] for d in data]
+        assert str(totals[0]) in row and str(totals[1]) in row and str(totals[1] - totals[0]) in row
+        page.fill("#nb-cmp-b", "<img src=x onerror=alert(1)>")
+        page.click("#nb-compare button")
+        assert "请填写两份报告的编号" in page.locator("#nb-cmp-status").inner_text()
+        assert page.locator("#nb-cmp-out img").count() == 0
+        page.guard.check()

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..league import build_league
 from .corpus import Corpus, build_corpus
+from .compare import COMPARE_MD, compare_page
 from .league import LEAGUE_MD, league_page
 from .data_page import DATA_PAGE, data_page_placeholder
 from .listings import agency_page, home_page, region_page, regions_index, year_page, years_index
@@ -70,6 +71,7 @@ def render_site(result: Any, docs_dir: Path, slots_dir: Path, opts: SiteOptions,
         "index.md": home_page,
         "regions/index.md": regions_index(corpus),
         LEAGUE_MD: lambda c, s: league_page(c, league, s),
+        COMPARE_MD: compare_page,
         "years/index.md": years_index(corpus),
         "search.md": search_page(corpus),
         "downloads.md": downloads_page(has_data),

@@ -9,6 +9,7 @@ from ..model import Agency, Report
 from ..numbers import shown
 from .corpus import OUTCOME_GROUPS, Corpus, is_cross_report, party_of, parent_region, province_of, region_chain, region_name
 from ..league import League
+from .explorer_link import explorer_href
 from .league import region_league
 from .slots import Slots
 from .escape import esc, external_link, rel
@@ -170,15 +171,23 @@ def _fmt(v) -> str:
 
 def coverage_table(page: str, rows: list[tuple[str, str, dict[int, int]]], years: list[int],
                    header: str) -> str:
-    """Rows of (target page, label, year -> count); cells show how many reports a year has."""
+    """Rows of (target page, label, year -> count); cells show how many reports a year has.
+    A region's counts open its reports of that year in the explorer."""
     if not rows or not years:
         return "<p>暂无。</p>"
     head = "".join(f"<th scope=col>{y}</th>" for y in years)
     body = []
     for target, label, counts in rows:
-        cells = "".join(
-            f'<td class="nb-cov{" nb-has" if counts.get(y) else ""}">{counts.get(y, "")}</td>' for y in years)
-        body.append(f"<tr><th scope=row>{link(page, target, label)}</th>{cells}</tr>")
+        region = target[len("regions/"):-3] if target.startswith("regions/") and target != "regions/index.md" else None
+
+        def cell(y: int) -> str:
+            n = counts.get(y)
+            if not n:
+                return '<td class="nb-cov"></td>'
+            shown_n = f'<a href="{esc(explorer_href(page, region=region, year=y))}">{n}</a>' if region else str(n)
+            return f'<td class="nb-cov nb-has">{shown_n}</td>'
+
+        body.append(f"<tr><th scope=row>{link(page, target, label)}</th>{''.join(cell(y) for y in years)}</tr>")
     return (f'<div class="nb-table-wrap"><table class="nb-coverage"><thead><tr><th scope=col>{esc(header)}</th>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table></div>")
 
@@ -227,7 +236,7 @@ def year_page(year: int, corpus: Corpus, slots: Slots) -> str:
     page = year_md(year)
     reports = sorted(corpus.by_year.get(year, []), key=lambda r: (r.division, r.agency_id))
     out = front(f"{year}年度报告")
-    out += [f"已收录 {len(reports)} 份 {year} 年度的报告。", ""]
+    out += [f"已收录 {len(reports)} 份 {year} 年度的报告。", "", _year_summary(page, year, reports, corpus), ""]
     body = []
     for r in reports:
         a = corpus.agency_of(r)
@@ -237,6 +246,24 @@ def year_page(year: int, corpus: Corpus, slots: Slots) -> str:
     out.append(slots.put('<div class="nb-table-wrap"><table class="nb-list"><thead><tr><th scope=col>地区</th><th scope=col>机构</th><th scope=col>发布日期</th><th scope=col>期限</th>'
                          f"<th scope=col>核对</th></tr></thead><tbody>{''.join(body)}</tbody></table></div>"))
     return "\n".join(out) + "\n"
+
+
+def _year_summary(page: str, year: int, reports: list[Report], corpus: Corpus) -> str:
+    """The year's reports counted by what a reader asks first; each count opens those reports
+    in the explorer."""
+    lates = [corpus.lateness(r) for r in reports]
+    counts = [
+        ("逾期发布", sum(1 for x in lates if x.days), {"late": "late"}),
+        ("发布日期不详", sum(1 for x in lates if x.days is None), {"late": "unknown"}),
+        ("有错误", sum(1 for r in reports if any(f.severity == "error" and party_of(f) == PUBLISHER
+                                                 for f in corpus.by_report.get(r.id, []))), {"severity": "error"}),
+        ("缺表或表格只有图片", sum(1 for r in reports if any(t.status != "table" for t in r.tables.values())),
+         {"table": "lacking"}),
+    ]
+    parts = [f'<a href="{esc(explorer_href(page, year=year, **f))}">{label} {n} 份</a>' if n else f"{label} 0 份"
+             for label, n, f in counts]
+    return (f'<p class="nb-year-summary">{"　".join(parts)}　'
+            f'<a href="{esc(explorer_href(page, year=year))}">在核对总览中查看本年度全部报告</a></p>')
 
 
 def years_index(corpus: Corpus) -> str:

@@ -9,7 +9,9 @@ from ..model import Report
 from ..paths import report_path
 from ..vocabulary import MEDIA
 from .corpus import Corpus, party_of, province_of, public_message, region_chain, region_name
-from .escape import esc, external_link, md_inline, paragraphs_html, plain_title, rel, safe_url, yaml_str
+from .escape import esc, external_link, md_inline, paragraphs_html, rel, safe_url
+from .compare import comparisons
+from .pages import agency_md, front, link, region_md, report_md, year_md
 from .slots import Slots
 from .tables import Marks, local_table_html, table_html
 
@@ -25,22 +27,6 @@ class SiteOptions:
     site_url: str = ""  # printed in front of download paths
 
 
-def report_md(r: Report) -> str:
-    return f"reports/{r.id}.md"
-
-
-def agency_md(agency_id: str) -> str:
-    return f"agencies/{agency_id}.md"
-
-
-def region_md(code: str) -> str:
-    return f"regions/{code}.md"
-
-
-def year_md(year: int) -> str:
-    return f"years/{year}.md"
-
-
 def data_paths(report_id: str) -> tuple[str, str]:
     """Stable download paths of one report's data (written by nianbao.publish)."""
     return f"data/reports/{report_id}.json", f"data/reports/{report_id}.csv"
@@ -54,19 +40,6 @@ def source_path(r: Report, opts: SiteOptions) -> str:
 def repo_link(opts: SiteOptions, action: str, path: str) -> str | None:
     base = safe_url(opts.repo)
     return f"{base.rstrip('/')}/{action}/{opts.branch}/{path}" if base else None
-
-
-def front(title: str, index: bool = False, wide: bool = True) -> list[str]:
-    """A page's front matter and heading. `index`: Pagefind indexes the page (main.html)."""
-    out = ["---", f"title: {yaml_str(plain_title(title))}"] + (["hide: [navigation]"] if wide else [])
-    if index:
-        out.append("nb_index: true")
-    return out + ["---", "", f"# {md_inline(title)}", ""]
-
-
-def link(page: str, target: str, text: object, css: str = "") -> str:
-    cls = f' class="{css}"' if css else ""
-    return f'<a href="{esc(rel(page, target))}"{cls}>{esc(text)}</a>'
 
 
 def region_links(page: str, division: str) -> str:
@@ -250,6 +223,7 @@ def render_report(r: Report, corpus: Corpus, opts: SiteOptions, slots: Slots) ->
                                           + table_html(r.tables[code], marks))), ""]
         for i, t in enumerate(r.local_tables):
             out += [slots.put(with_legend(local_table_html(i, t))), ""]
+    out += [slots.put(x) if x.startswith("<") else x for x in comparisons(page, r, corpus)]
     if r.meta.get("notes"):
         out += ["## 录入说明", "", paragraphs_html(r.meta["notes"], "nb-notes"), ""]
     return "\n".join(out)

@@ -14,6 +14,8 @@ from typing import Any
 from ..league import build_league
 from .corpus import Corpus, build_corpus
 from .compare import COMPARE_MD, compare_page
+from .explorer import explorer_page
+from .explorer_link import EXPLORER_MD
 from .league import LEAGUE_MD, league_page
 from .data_page import DATA_PAGE, data_page_placeholder
 from .listings import agency_page, home_page, region_page, regions_index, year_page, years_index
@@ -40,9 +42,10 @@ def _write(root: Path, rel: str, text: str) -> None:
 
 
 def render_site(result: Any, docs_dir: Path, slots_dir: Path, opts: SiteOptions, *, cli_group: Any = None,
-                repo_docs: Path | None = None, has_data: bool = False) -> RenderStats:
+                repo_docs: Path | None = None, has_data: bool = False, corpus: Corpus | None = None) -> RenderStats:
     """Write every page for `result` (a nianbao.validate.Result with reports kept) into
-    docs_dir, and their large HTML fragments into slots_dir (see slots.py)."""
+    docs_dir, and their large HTML fragments into slots_dir (see slots.py). `corpus`: the
+    corpus of `result`, when the caller has built it already."""
     docs_dir, slots_dir = Path(docs_dir), Path(slots_dir)
 
     def emit(rel: str, make) -> None:
@@ -50,7 +53,8 @@ def render_site(result: Any, docs_dir: Path, slots_dir: Path, opts: SiteOptions,
         _write(docs_dir, rel, make(slots))
         write_slots(slots_dir, rel, slots)
 
-    corpus: Corpus = build_corpus(result.reports, result.agencies, result.findings)
+    if corpus is None:
+        corpus = build_corpus(result.reports, result.agencies, result.findings)
     league = build_league(corpus)
     pages = 0
     for r in corpus.reports.values():
@@ -73,6 +77,7 @@ def render_site(result: Any, docs_dir: Path, slots_dir: Path, opts: SiteOptions,
         LEAGUE_MD: lambda c, s: league_page(c, league, s),
         COMPARE_MD: compare_page,
         "years/index.md": years_index(corpus),
+        EXPLORER_MD: explorer_page(has_data),
         "search.md": search_page(corpus),
         "downloads.md": downloads_page(has_data),
         # The data page's body arrives after mkdocs (the package is built while Pagefind runs).

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..formats import FORMATS
 from ..publish.resources import ALL, Field, Resource
 from .escape import esc
+from .explorer_link import explorer_href
 from .slots import PLACEHOLDER
 
 if TYPE_CHECKING:
@@ -200,6 +201,8 @@ def data_page_markdown(info: PackageInfo) -> str:
         "以 [Frictionless Data Package](https://datapackage.org/)（v2）发布：每张表都有类型、约束、主键和外键，"
         "标题和说明为中文。", "",
         "**空白单元格是缺失值，绝不记作 0**；原文不是数字的单元格（如 `/`、`—`、`251000元`）数值为空，原文照录在 `raw` 列。", "",
+        f"只想看每份报告是否按期发布、有哪些核对问题？[核对总览]({explorer_href(DATA_PAGE)})按地区、年度、规则等筛选和排序，"
+        "并可把筛选结果下载为 CSV。", "",
         "## 下载", "",
         "| 文件 | 内容 |", "|---|---|",
         f"| {_link('datapackage.json')} | 数据包描述：各资源、字段、类型、主键、外键、许可 |",

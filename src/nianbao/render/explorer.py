@@ -15,7 +15,7 @@ from .explorer_link import EXPLORER_MD
 
 EXPLORER_DATA = "explorer"  # the shards' folder in the site, beside explorer.html
 TITLE = "核对总览"
-SHOWN = 100  # rows shown at first; "显示更多" adds as many again
+SHOWN = 50  # rows shown at first (a phone lays out about this many in 100 ms); "显示更多" adds as many again
 
 # (sort key, column header); the keys are the `sort` values of the link contract.
 COLUMNS = (
@@ -71,7 +71,7 @@ def explorer_html(page: str = EXPLORER_MD, *, reports_csv: str | None = None) ->
         '<div class="nb-x-bar"><p id="nb-x-status" class="nb-x-status" role="status" aria-live="polite" aria-atomic="true">'
         '正在加载数据……</p><button type="button" id="nb-x-csv" disabled>下载当前视图（CSV）</button></div>'
         '<p id="nb-x-note" class="nb-note" hidden></p>'
-        '<div class="nb-table-wrap"><table class="nb-list nb-x-table" id="nb-x-table">'
+        '<div class="nb-table-wrap"><table class="nb-list nb-x-table" id="nb-x-rows">'
         "<caption class=\"nb-sr\">核对总览：每份报告一行。列标题是排序按钮。</caption>"
         f'<thead><tr>{head}</tr></thead><tbody></tbody></table></div>'
         '<p class="nb-x-more-wrap"><button type="button" id="nb-x-more" hidden>显示更多</button></p>'

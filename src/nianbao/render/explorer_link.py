@@ -2,8 +2,8 @@
 the site that stands for a set of reports points here, so a reader can see those reports.
 
 The explorer keeps its whole view in the query string, so a link is also a shared view:
-region (a division code: the reports at or below it), level, kind, year, rule (a rule id:
-reports with a finding of it), severity (error | warning | info), late (late | ontime |
+region (a division code: the reports at or below it), level, kind, year, rule (a rule id, or
+several separated by commas: reports with a finding of any of them), severity (error | warning | info), late (late | ontime |
 unknown), copied (1: reports with a 雷同 finding), table (missing | image | lacking: a national
 table missing, published only as an image, or either), sort (a column key) and dir (asc | desc).
 """

@@ -2,7 +2,9 @@
 region's subdivisions on its page. Every count opens the explorer on the reports behind it."""
 from __future__ import annotations
 
+from ..findings import ERROR
 from ..league import MIN_SHARE_BASE, League, Tally
+from ..validate.arithmetic import IDENTITY
 from ..numbers import shown
 from ..vocabulary import KINDS, LEVELS
 from .corpus import Corpus, region_name
@@ -11,6 +13,8 @@ from .explorer_link import explorer_href
 from .report_page import front, link, region_md
 
 LEAGUE_MD = "league.md"
+# The explorer's rule filter takes several ids: the identities that are errors when they fail.
+ARITHMETIC_ERRORS = ",".join(sorted(rid for rid, rule in IDENTITY.items() if rule.severity == ERROR))
 HEAD = ("报告", "按期发布", "逾期天数中位数", "表内计算有误", "缺表或表格只有图片", "与其他报告雷同")
 NOTE = (f'<p class="nb-note">每一格写明“份数/所据报告数”。所据报告不足 {MIN_SHARE_BASE} 份时只写份数、不算百分比，'
         "以免一两份报告被说成全部。按期发布只计发布日期或落款日期已知的报告；表内计算有误只计以表格发布了统计表的报告；"
@@ -34,7 +38,7 @@ def _row(page: str, label: str, tally: Tally, scope: dict) -> str:
             + _share(page, tally.on_time, tally.timed, {**scope, "late": "ontime"})
             + (f'<td class="nb-num">{shown(med)} 天<span class="nb-base">（{late} 份逾期）</span></td>' if med is not None
                else '<td class="nb-num">—</td>')
-            + _share(page, tally.arithmetic, tally.tabled, {**scope, "severity": "error"})
+            + _share(page, tally.arithmetic, tally.tabled, {**scope, "rule": ARITHMETIC_ERRORS, "severity": "error"})
             + _share(page, tally.tables_lacking, tally.tables_due, {**scope, "table": "lacking"})
             + _share(page, tally.copied, tally.reports, {**scope, "copied": 1})
             + "</tr>")

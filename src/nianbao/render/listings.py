@@ -289,6 +289,8 @@ def home_page(corpus: Corpus, slots: Slots) -> str:
     out.append('<div class="nb-stats">' + "".join(
         f'<div class="nb-stat"><span class="nb-stat-n">{esc(v)}</span><span class="nb-stat-l">{esc(k)}</span></div>'
         for k, v in stats) + "</div>")
+    out.append(f'<p class="nb-explorer-link"><a href="{esc(explorer_href(page))}">核对总览</a>：每份报告是否按期发布、'
+               "核对发现的问题、统计表是否缺失、与其他报告是否雷同，可按地区、年度、规则等筛选和排序，并下载为 CSV。</p>")
     out += ["", "## 已收录报告的依申请公开情况", ""]
     series = requests_series(list(corpus.reports.values()), corpus)
     n = sum(series["reports"])

@@ -26,8 +26,11 @@ from typing import Any
 import yaml
 
 from ..deadlines import content_date
+from ..corpus import build_corpus
+from ..publish.explorer import write_explorer
 from ..render import RenderStats, SiteOptions, fill_site, render_site
 from ..render.data_page import DATA_PAGE
+from ..render.explorer import EXPLORER_DATA
 from ..render.slots import Slots, SlotError, write_slots
 from .shards import SHARDED_DIRS, generated_pages, merge_shards, split_docs, write_sitemap
 from ..validate import Result, validate
@@ -205,8 +208,9 @@ def build_site(content: str | Path = "content", site: str | Path | None = None, 
     for d in (docs, slots):
         shutil.rmtree(d, ignore_errors=True)
         d.mkdir(parents=True)
+    corpus = build_corpus(result.reports, result.agencies, result.findings)
     stats = render_site(result, docs, slots, _site_options(cfg), cli_group=cli_group, repo_docs=config.parent / "docs",
-                        has_data=True)
+                        has_data=True, corpus=corpus)
     (docs / ECHARTS_SITE_PATH).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(vendor_echarts(), docs / ECHARTS_SITE_PATH)
     lap("render")
@@ -243,6 +247,9 @@ def build_site(content: str | Path = "content", site: str | Path | None = None, 
         write_schemas(tmp / SCHEMAS_PATH)
         lap("mkdocs")
         package = _Background(result, work)
+        # The explorer's shards and manifest, beside its page (explorer.html), while the package is built.
+        write_explorer(corpus, tmp / EXPLORER_DATA)
+        lap("explorer")
         if search:
             _run([sys.executable, "-m", "pagefind", "--site", str(tmp), "--output-subdir", "pagefind", "--silent"],
                  "Pagefind 搜索索引", work / "logs" / "pagefind.log")

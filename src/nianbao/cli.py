@@ -182,14 +182,17 @@ def build(root: str, site_dir: str | None, config: str, work: str, no_search: bo
 @click.option("--seed", default=0, show_default=True, help="随机种子；同一种子生成完全相同的文件。")
 @click.option("--error-rate", default=0.0, show_default=True, type=click.FloatRange(0, 1),
               help="注入单元格错误的报告比例（0–1）。")
-def gen_corpus(n: int, out: str, seed: int, error_rate: float) -> None:
+@click.option("--copy-rate", default=0.0, show_default=True, type=click.FloatRange(0, 1),
+              help="正文抄袭（雷同）上一年度或同年其他机构报告的报告比例（0–1）。")
+def gen_corpus(n: int, out: str, seed: int, error_rate: float, copy_rate: float) -> None:
     """生成 N 份合成年报（各种格式、多个机构、连续年度），用于性能测试。"""
-    from .generate import MANIFEST, generate_corpus
+    from .generate import COPIES_MANIFEST, MANIFEST, generate_corpus
 
-    g = generate_corpus(n, out, seed=seed, error_rate=error_rate)
+    g = generate_corpus(n, out, seed=seed, error_rate=error_rate, copy_rate=copy_rate)
     kinds = "，".join(f"{k} {v} 份" for k, v in sorted(g.formats.items()))
+    copies = f"；注入雷同 {len(g.copies)} 份，见 {Path(out) / COPIES_MANIFEST}" if copy_rate else ""
     click.echo(f"已在 {out} 生成 {g.reports} 份报告、{g.agencies} 个机构（{kinds}）；"
-               f"注入错误 {len(g.errors)} 处，见 {Path(out) / MANIFEST}。")
+               f"注入错误 {len(g.errors)} 处，见 {Path(out) / MANIFEST}{copies}。")
 
 
 @main.command("package")

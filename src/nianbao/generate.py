@@ -5,7 +5,9 @@ few local ones) for agencies in real administrative divisions, each agency over 
 years so that the cross-year rules have work to do. The tables are solved from the identities
 the formats declare (generate_tables.py), so all of them hold and every year carries over into
 the next, unless `error_rate` asks for injected single-cell errors; those are listed in the
-returned summary and in `injected-errors.json`. Same arguments, same bytes.
+returned summary and in `injected-errors.json`; `copy_rate` asks for copied narratives (雷同),
+listed in `injected-copies.json`. Honest narratives are each agency's own (see _Prose). Same
+arguments, same bytes.
 """
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ from .write import dump_agency, dump_report
 
 LAST_YEAR = 2024
 MANIFEST = "injected-errors.json"
+COPIES_MANIFEST = "injected-copies.json"  # written when copy_rate is set
+_DONORS = 64  # reports of other agencies a same-year copy may take from, per year
 
 # (slug, name after the place name, kind)
 DEPARTMENTS = (
@@ -39,24 +43,125 @@ DEPARTMENTS = (
 )
 TOWN_CHARS = "安宝城大东丰凤福高河和红华黄江金靖乐临龙马明南宁平青清庆仁山上石双太桃天田通王文西溪新兴阳永玉元云长中"
 
-# Narrative vocabulary: the filler is built from these, so it reads like a report and has no numbers
-# that the narrative rules would take for application counts.
-_SUBJECTS = ("我局", "本机关", "我单位", "我们", "本年度我局", "全体工作人员")
-_VERBS = ("坚持", "深入推进", "持续完善", "认真落实", "扎实推进", "不断健全", "积极探索", "全面加强", "进一步规范", "统筹做好")
-_OBJECTS = ("政务公开工作机制", "政府信息主动公开", "政策解读和回应关切", "政府网站集约化建设", "政务新媒体管理",
-            "公开目录动态更新", "保密审查和发布审核", "重点领域信息公开", "基层政务公开标准化规范化", "政务公开专区建设",
-            "政府信息管理", "公开平台建设", "监督保障", "信息发布协调机制", "政务服务事项公开")
-_PURPOSES = ("切实保障人民群众的知情权、参与权、表达权和监督权", "不断提升政务公开质量和实效", "助力法治政府建设",
-             "推动政务公开工作提质增效", "更好地服务经济社会发展", "增强政府工作透明度", "提高政府公信力和执行力",
-             "为优化营商环境提供有力支撑")
-_DETAILS = ("围绕中心工作，及时发布政策文件和工作动态", "严格落实“先审后发”和“三审三校”制度",
-            "定期开展网站和政务新媒体内容检查", "组织业务培训，提升工作人员能力水平", "做好政策文件的同步解读",
-            "畅通依申请公开受理渠道，规范办理流程", "完善公开目录，及时调整公开事项", "加强公开内容的规范性审查")
-_PROBLEMS_SAID = ("政策解读的形式还比较单一，图解、音视频等解读较少", "公开内容的及时性和完整性还有待提高",
-             "工作人员的业务能力与新形势新要求还有差距", "与公众的互动交流还不够充分",
-             "基层政务公开的标准化规范化水平还需提升")
-_FIXES = ("丰富解读形式，提高政策解读的可读性", "健全信息发布的日常检查机制", "加强业务培训和工作交流",
-          "拓宽公众参与渠道，及时回应社会关切", "对照标准目录，完善基层公开事项")
+# ---- prose ------------------------------------------------------------------------------------
+# The filler reads like a report and is each agency's own, as real reports are: sentences are put
+# together from short parts drawn from long lists, with the agency's own names, places and
+# projects, so that two honest reports share phrases but not passages (COPY-01 must not fire on
+# them). It has no digits and none of the words the narrative rules read (申请, 复议, 诉讼).
+_OPENERS = ("", "", "", "今年以来，", "本年度，", "过去一年，", "年内，", "报告期内，", "一年来，", "同时，", "此外，",
+            "在此基础上，", "按照上级部署，", "对照年度工作要点，", "结合工作实际，", "围绕年度目标，", "针对群众关切，")
+_VERBS = ("坚持", "深入推进", "持续完善", "认真落实", "扎实推进", "不断健全", "积极探索", "全面加强", "进一步规范", "统筹做好",
+          "着力抓好", "大力推进", "稳步推进", "切实加强", "持续深化", "认真开展", "精心组织", "细化落实", "严格执行", "全力做好",
+          "有序推进", "重点抓好", "主动做好", "不断优化", "加快推进", "用心做好", "逐步完善", "认真梳理", "全面落实", "持续抓好")
+_DOMAINS = ("财政预决算", "重大建设项目", "公共资源配置", "社会公益事业", "义务教育", "医疗卫生", "生态环境", "食品安全",
+            "乡村振兴", "安全生产", "就业创业", "住房保障", "养老服务", "交通运输", "国土空间规划", "农业农村", "市场监管",
+            "营商环境", "行政执法", "权责清单", "减税降费", "民生实事", "政府采购", "防汛抗旱", "文化旅游", "社会救助",
+            "城市管理", "应急管理", "河湖管护", "人居环境整治", "医疗保障", "退役军人服务", "招商引资", "项目审批", "国有资产",
+            "统计数据", "政府债务", "惠农补贴", "教育收费", "征地补偿")
+_THINGS = ("信息公开", "公开目录", "政策解读", "专栏建设", "信息发布", "公开清单", "审核把关", "动态更新", "标准指引", "数据开放",
+           "公开规范", "栏目维护", "材料归集", "制度建设", "公开流程", "办事指南", "信息报送", "平台管理", "内容保障", "要素公开",
+           "事项梳理", "回应关切", "公开质量", "工作台账", "考核评议")
+_ACTS = ("及时发布", "集中公开", "逐项梳理", "定期更新", "规范发布", "同步解读", "全程公开", "分类整理", "主动推送", "动态调整",
+         "专题发布", "按季度公开", "逐条核对", "统一归集", "在线发布", "汇总公布", "如实公开", "滚动更新", "分批公开", "跟踪公开")
+_OBJS = ("相关政策文件", "工作动态", "办事流程", "资金使用情况", "项目进展", "执行情况", "惠民政策", "补贴发放信息", "审批结果",
+         "检查结果", "考核结果", "监管信息", "服务事项", "政策问答", "采购信息", "招标公告", "人事任免信息", "规划信息", "会议信息",
+         "年度计划", "工作总结", "责任清单", "收费标准", "督查情况", "整改情况")
+_CHANNELS = ("政府门户网站", "政务新媒体", "政务公开栏", "便民服务中心", "村务公开栏", "微信公众号", "政务服务大厅", "新闻发布会",
+             "电子显示屏", "政务公开专区", "广播电视", "社区服务站", "政务微博", "移动客户端", "档案查阅点", "基层便民服务站")
+_RAISES = ("切实保障", "不断提升", "有效提高", "进一步增强", "持续提升", "更好保障", "努力提高", "着力提升", "有力推动", "全面提升",
+           "稳步提高", "充分保障")
+_GAINS = ("群众知情权", "公众参与度", "政府工作透明度", "政府公信力", "公开工作实效", "政策知晓率", "办事便利度", "群众满意度",
+          "决策科学性", "依法行政水平", "服务效能", "信息公开质量", "政策执行力", "监督实效", "社会认可度", "企业获得感")
+_AIMS = ("应公开尽公开", "及时准确", "全面规范", "便民利民", "常态长效", "公开透明", "权责清晰", "程序规范", "内容完整", "查询便捷")
+_PROJECTS = ("老旧小区改造", "农村公路建设", "污水处理厂", "学校扩建", "产业园区", "河道治理", "高标准农田", "便民市场",
+             "卫生院改造", "文化广场", "安置小区", "垃圾分类", "供水工程", "路灯改造", "农贸市场", "养老服务中心", "物流园区",
+             "体育公园", "防洪堤加固", "数字乡村")
+_PLACE_KINDS = ("社区", "村", "街道", "片区", "园区")
+_ASPECTS = ("及时性", "完整性", "规范性", "针对性", "可读性", "深度和广度", "互动性", "标准化水平")
+_SHORT = ("还有待提高", "还不够到位", "还需要加强", "与要求还有差距", "还不够充分", "还存在短板")
+_FIXES = ("加强业务培训", "健全日常检查机制", "拓宽公众参与渠道", "对照标准目录补齐事项", "丰富解读形式", "压实工作责任",
+          "完善考核评价", "加强督促指导", "强化队伍建设", "定期开展自查")
+
+
+@dataclass(frozen=True)
+class _Voice:
+    """What an agency's reports name: itself, its places and projects (the same every year)."""
+
+    subjects: tuple[str, ...]  # generic ways of saying "we" first, then its own names
+    places: tuple[str, ...]
+    projects: tuple[str, ...]
+
+
+def _self_name(name: str) -> str:
+    """我局, 我县, 我镇 … from the agency's name."""
+    if name.endswith("人民政府"):
+        place = name[: -len("人民政府")]
+        return "我" + place[-1] if place and place[-1] in "省市县区镇乡旗州" else "我们"
+    for end, short in (("局", "我局"), ("办公室", "我办"), ("中心", "我中心")):
+        if name.endswith(end):
+            return short
+    return "我单位"
+
+
+def _voice(seed: int, a: _Agency) -> _Voice:
+    rng = random.Random(f"{seed}:voice:{a.division}-{a.slug}")
+    places = tuple("".join(rng.sample(TOWN_CHARS, 2)) + rng.choice(_PLACE_KINDS) for _ in range(rng.randint(3, 5)))
+    projects = tuple(rng.choice(places) + p for p in rng.sample(_PROJECTS, rng.randint(2, 4)))
+    return _Voice(("本机关", "我们", _self_name(a.name), a.name), places, projects)
+
+
+class _Prose:
+    """One report's filler, drawn from its own random stream: the same stream and voice give the
+    same text whatever the tables hold (a copied report is made so)."""
+
+    def __init__(self, rng: random.Random, voice: _Voice) -> None:
+        self.rng, self.voice = rng, voice
+
+    def sentence(self) -> str:
+        c, v = self.rng.choice, self.voice
+        who, opener = c(v.subjects), c(_OPENERS)
+        shape = self.rng.randrange(7)
+        if shape == 0:
+            return f"{opener}{who}{c(_VERBS)}{c(_DOMAINS)}{c(_THINGS)}，{c(_ACTS)}{c(_OBJS)}，{c(_RAISES)}{c(_GAINS)}。"
+        if shape == 1:
+            return f"{opener}围绕{c(v.projects)}等重点工作，{who}{c(_ACTS)}{c(_OBJS)}，做到{c(_AIMS)}、{c(_AIMS)}。"
+        if shape == 2:
+            return f"{who}通过{c(_CHANNELS)}和{c(_CHANNELS)}{c(_ACTS)}{c(_DOMAINS)}{c(_OBJS)}，{c(_RAISES)}{c(_GAINS)}。"
+        if shape == 3:
+            return f"针对{c(_DOMAINS)}{c(_THINGS)}中的薄弱环节，{who}{c(_VERBS)}{c(_THINGS)}，{c(_ACTS)}{c(_OBJS)}。"
+        if shape == 4:
+            return f"{opener}{who}把{c(_DOMAINS)}{c(_THINGS)}作为重点，{c(_ACTS)}{c(_OBJS)}，{c(_RAISES)}{c(_GAINS)}。"
+        if shape == 5:
+            return f"在{c(v.projects)}中，{who}{c(_ACTS)}{c(_OBJS)}和{c(_OBJS)}，{c(_RAISES)}{c(_GAINS)}。"
+        return f"{opener}{who}{c(_VERBS)}{c(_THINGS)}工作，深入{c(v.places)}{c(_ACTS)}{c(_DOMAINS)}{c(_OBJS)}，确保{c(_AIMS)}。"
+
+    def paragraph(self, sentences: int) -> str:
+        return "".join(self.sentence() for _ in range(sentences))
+
+    def filler(self, paragraphs: int) -> str:
+        return "\n\n".join(self.paragraph(self.rng.randint(3, 6)) for _ in range(paragraphs))
+
+    def problems(self) -> str:
+        c = self.rng.choice
+        said = "；".join(f"{c(_DOMAINS)}{c(_THINGS)}的{c(_ASPECTS)}{c(_SHORT)}" for _ in range(2))
+        fixes = "；".join(f"{f}，{c(_VERBS)}{c(_DOMAINS)}{c(_THINGS)}" for f in self.rng.sample(_FIXES, 3))
+        return f"存在的主要问题：{said}。\n\n改进措施：{fixes}。" + self.paragraph(self.rng.randint(1, 3))
+
+
+# The draws the filler of earlier versions took from the report's stream are still taken, so that
+# the tables drawn after them, and so every corpus of a given seed, stay as they were.
+_OLD_SENTENCE = (6, 10, 15, 8, 8)
+
+
+def _spend(rng: random.Random, sentences: int) -> None:
+    for _ in range(sentences):
+        for size in _OLD_SENTENCE:
+            rng.choice(range(size))
+
+
+def _spend_filler(rng: random.Random, paragraphs: int) -> None:
+    for _ in range(paragraphs):
+        _spend(rng, rng.randint(3, 6))
 
 
 @dataclass
@@ -65,19 +170,7 @@ class Generated:
     agencies: int = 0
     formats: Counter = field(default_factory=Counter)
     errors: list[dict] = field(default_factory=list)  # {report, cell}
-
-
-def _sentence(rng: random.Random) -> str:
-    return (f"{rng.choice(_SUBJECTS)}{rng.choice(_VERBS)}{rng.choice(_OBJECTS)}，{rng.choice(_DETAILS)}，"
-            f"{rng.choice(_PURPOSES)}。")
-
-
-def _paragraph(rng: random.Random, sentences: int) -> str:
-    return "".join(_sentence(rng) for _ in range(sentences))
-
-
-def _filler(rng: random.Random, paragraphs: int) -> str:
-    return "\n\n".join(_paragraph(rng, rng.randint(3, 6)) for _ in range(paragraphs))
+    copies: list[dict] = field(default_factory=list)  # {report, source, kind}
 
 
 # ---- narratives -----------------------------------------------------------------------------
@@ -127,16 +220,20 @@ def _mentions(fmt: Format, numeral: str, values: Values) -> str:
 _OVERVIEW, _PROBLEMS = "overview", "problems"  # section codes of the national formats
 
 
-def national_sections(rng: random.Random, fmt: Format, year: int, values: Values) -> list[dict]:
+def national_sections(rng: random.Random, prose: _Prose, fmt: Format, year: int, values: Values) -> list[dict]:
     under_tables = {t.title for t in fmt.tables}  # a table is the content of its section
     out = []
     for s in fmt.sections:
         if s.code == _OVERVIEW:
-            text = (_filler(rng, rng.randint(2, 4)) + "\n\n" + _numbers_paragraph(year, restated(fmt, values))
-                    + _paragraph(rng, 2))
+            _spend_filler(rng, rng.randint(2, 4))
+            _spend(rng, 2)
+            text = (prose.filler(prose.rng.randint(2, 4)) + "\n\n" + _numbers_paragraph(year, restated(fmt, values))
+                    + prose.paragraph(2))
         elif s.code == _PROBLEMS:
-            text = ("存在的主要问题：" + "；".join(rng.sample(_PROBLEMS_SAID, 2)) + "。\n\n改进措施：" +
-                    "；".join(rng.sample(_FIXES, 3)) + "。" + _paragraph(rng, rng.randint(1, 3)))
+            rng.sample(range(5), 2)
+            rng.sample(range(5), 3)
+            _spend(rng, rng.randint(1, 3))
+            text = prose.problems()
         elif s.heading in under_tables:
             text = ""
         else:
@@ -151,10 +248,11 @@ _FREE_HEADINGS = ("一、概述", "二、主动公开政府信息情况", "三�
                   "七、其他需要报告的事项")
 
 
-def free_sections(rng: random.Random, year: int, stated: dict[str, float] | None) -> list[dict]:
+def free_sections(rng: random.Random, prose: _Prose, year: int, stated: dict[str, float] | None) -> list[dict]:
     out = []
     for heading in _FREE_HEADINGS:
-        text = _filler(rng, rng.randint(1, 2))
+        _spend_filler(rng, rng.randint(1, 2))
+        text = prose.filler(prose.rng.randint(1, 2))
         if heading.startswith("三") and stated:
             text += "\n\n" + _numbers_paragraph(year, stated)
         out.append({"heading": heading, "text": text})
@@ -237,7 +335,7 @@ def _days_after(day: str, days: int) -> str:
 
 
 # ---- one report -----------------------------------------------------------------------------
-def _report(rng: random.Random, a: _Agency, year: int, fmt: Format, previous: Values | None
+def _report(rng: random.Random, a: _Agency, year: int, fmt: Format, previous: Values | None, prose: _Prose
             ) -> tuple[dict, Values | None]:
     """The report's data, and its table values (None without national tables) for next year."""
     published, dated = _dates(rng, year, a.kind)
@@ -251,7 +349,7 @@ def _report(rng: random.Random, a: _Agency, year: int, fmt: Format, previous: Va
                      f"本报告电子版可在{a.name}网站（{a.website}）查阅。"),
     }
     if not fmt.tables:
-        data["sections"] = free_sections(rng, year, None)
+        data["sections"] = free_sections(rng, prose, year, None)
         data["local_tables"] = [{"title": "政府信息公开情况统计表", "columns": [f"{year}年度"], "rows": [
             {"label": "主动公开政府信息数", "unit": "条", "values": [rng.randint(20, 900)]},
             {"label": "收到政府信息公开申请数", "unit": "件", "values": [rng.randint(0, 30)]},
@@ -259,9 +357,9 @@ def _report(rng: random.Random, a: _Agency, year: int, fmt: Format, previous: Va
         return data, None
     values = fill(fmt, rng, a.scale, previous)
     if fmt.sections:
-        data["sections"] = national_sections(rng, fmt, year, values)
+        data["sections"] = national_sections(rng, prose, fmt, year, values)
     else:
-        data["sections"] = free_sections(rng, year, restated(fmt, values))
+        data["sections"] = free_sections(rng, prose, year, restated(fmt, values))
     data["tables"] = {t.code: {"rows": rows_of(t, values)} for t in fmt.tables}
     return data, values
 
@@ -283,9 +381,42 @@ def _inject(rng: random.Random, fmt: Format, data: dict) -> str | None:
     return f"{code}.{row}.{column}"
 
 
-def generate_corpus(n: int, out: str | Path, *, seed: int = 0, error_rate: float = 0.0) -> Generated:
-    """Write `n` reports (and their agencies) under `out`, laid out like content/."""
+@dataclass(frozen=True)
+class _Text:
+    """Where a report's filler comes from: the random stream's seed and the voice."""
+
+    report: str
+    seed: str
+    voice: _Voice
+    national: bool  # sections of the national formats, or the free headings of earlier years
+
+
+def _copy_source(rng: random.Random, own: _Voice, last: _Text | None, same_year: list[_Text],
+                 national: bool) -> tuple[_Text, str] | None:
+    """The text a copying report takes, and how: the agency's previous year, or another agency's
+    report of the same year (keeping that agency's places, but its own name)."""
+    previous = last if last is not None and last.national == national else None
+    kinds = ["previous", "same_year"] if rng.random() < 0.5 else ["same_year", "previous"]
+    for kind in kinds:
+        if kind == "previous" and previous is not None:
+            return previous, kind
+        if kind == "same_year" and same_year:
+            donor = rng.choice(same_year)
+            return _Text(donor.report, donor.seed, _Voice(own.subjects, donor.voice.places, donor.voice.projects),
+                         national), kind
+    return None
+
+
+def generate_corpus(n: int, out: str | Path, *, seed: int = 0, error_rate: float = 0.0,
+                    copy_rate: float = 0.0) -> Generated:
+    """Write `n` reports (and their agencies) under `out`, laid out like content/.
+
+    With `copy_rate`, that share of reports copies the filler of the same agency's previous year
+    or of another agency's report of the same year, with its own figures (numbers changed):
+    listed in the summary and in `injected-copies.json` (COPIES_MANIFEST)."""
     rng = random.Random(f"{seed}:content")
+    copy_rng = random.Random(f"{seed}:copies")  # its own stream: copying changes no table
+    donors: dict[tuple[int, bool], list[_Text]] = {}  # (year, national) -> recent reports of other agencies
     out = Path(out)
     result = Generated()
     for a in _agencies(random.Random(seed)):
@@ -300,16 +431,35 @@ def generate_corpus(n: int, out: str | Path, *, seed: int = 0, error_rate: float
         agency["website"] = a.website
         apath.write_text(dump_agency(agency), encoding="utf-8")
         result.agencies += 1
+        voice = _voice(seed, a)
         previous: Values | None = None  # last year's values as generated: an injected error is not carried
+        last: _Text | None = None
+        mine: list[_Text] = []
         for year, fmt in zip(years, a.formats):
-            data, previous = _report(rng, a, year, fmt, previous)
+            rid = f"{a.division}-{a.slug}-{year}"
+            text = _Text(rid, f"{seed}:text:{rid}", voice, bool(fmt.sections))
+            if copy_rate and copy_rng.random() < copy_rate:
+                source = _copy_source(copy_rng, voice, last, donors.get((year, text.national), []), text.national)
+                if source is not None:
+                    text = _Text(rid, source[0].seed, source[0].voice, text.national)
+                    result.copies.append({"report": rid, "source": source[0].report, "kind": source[1]})
+            data, previous = _report(rng, a, year, fmt, previous, _Prose(random.Random(text.seed), text.voice))
             if error_rate and rng.random() < error_rate:
                 cell = _inject(rng, fmt, data)
                 if cell:
-                    result.errors.append({"report": f"{a.division}-{a.slug}-{year}", "cell": cell})
+                    result.errors.append({"report": rid, "cell": cell})
             path = report_path(out, a.division, a.slug, year)
             path.write_text(dump_report(data), encoding="utf-8")
             result.reports += 1
             result.formats[fmt.code] += 1
+            last = text
+            mine.append(text)
+        for text in mine:  # donors for later agencies' same-year copies
+            recent = donors.setdefault((int(text.report.rsplit("-", 1)[1]), text.national), [])
+            recent.append(text)
+            del recent[:-_DONORS]
     (out / MANIFEST).write_text(json.dumps(result.errors, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if copy_rate:
+        (out / COPIES_MANIFEST).write_text(json.dumps(result.copies, ensure_ascii=False, indent=1) + "\n",
+                                           encoding="utf-8")
     return result

@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from statistics import median
 
+from .validate.rules.copies import R_COPY
 from .corpus import Corpus
 from .findings import ERROR
 from .model import Report
 from .regions import region_chain
 from .validate.arithmetic import IDENTITY
 
-COPY_RULE = "COPY-01"  # 与其他报告雷同 (validate/rules/copies.py)
+COPY_RULE = R_COPY.id  # 雷同: a report copied from another (its findings carry params["score"])
 MIN_SHARE_BASE = 5  # below this many reports a share is shown as a count only
 
 

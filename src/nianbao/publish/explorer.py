@@ -43,6 +43,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..validate.rules.copies import R_COPY
 from ..corpus import Corpus
 from ..deadlines import DATED, PUBLISHED, deadline, parse_date
 from ..findings import ERROR, INFO, WARNING
@@ -54,7 +55,7 @@ from ..vocabulary import KINDS, LEVELS
 VERSION = 1
 MANIFEST = "index.json"
 VIEW_BUDGET = 500_000  # bytes a view may load: the manifest and its shards
-COPY_RULE = "COPY-01"  # 雷同: a report copied from another (its findings carry params["score"])
+COPY_RULE = R_COPY.id  # 雷同: a report copied from another (its findings carry params["score"])
 SEVERITIES = (ERROR, WARNING, INFO)
 NOT_TABLE = ("missing", "image")  # table statuses the explorer lists, in bit order
 REGION_LEVELS = ("province", "city", "county")

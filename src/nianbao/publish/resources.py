@@ -167,6 +167,8 @@ REPORTS = Resource(
         Field("warnings", "integer", "警告数", "未确认的警告级核对结果", True, minimum=0),
         Field("infos", "integer", "提示数", "未确认的提示级核对结果", True, minimum=0),
         Field("acknowledged", "integer", "已确认原文如此", "报告中确认为“原文如此”的核对结果数", True, minimum=0),
+        Field("copy_score", "number", "雷同相似度", "与其他报告正文的最高相似度（0 至 1，核对规则 COPY-01：去掉套话、数字和标点后"
+              "9 字片段的 Jaccard 相似度）；没有雷同提示时空白", minimum=0),
     ),
     ("id",),
     (ForeignKey(("agency_id",), "agencies", ("id",)),),

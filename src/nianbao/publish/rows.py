@@ -13,6 +13,7 @@ from typing import Any, Iterator
 from ..deadlines import deadline, lateness, parse_date
 from ..findings import ERROR, INFO, WARNING
 from ..validate.registry import all_rules
+from ..validate.rules.copies import R_COPY
 from ..formats import TABLE_CODES
 from ..formats.base import Table
 from ..corpus import Corpus
@@ -66,9 +67,20 @@ def _counts(corpus: Corpus) -> dict[str, list[int]]:
     return counts
 
 
+def _copy_scores(corpus: Corpus) -> dict[str, float]:
+    """Report id -> the highest similarity of its COPY-01 findings."""
+    scores: dict[str, float] = {}
+    for f, rid in zip(corpus.findings, corpus.finding_report):
+        score = f.params.get("score") if f.rule == R_COPY.id else None
+        if rid is not None and isinstance(score, (int, float)):
+            scores[rid] = max(scores.get(rid, 0.0), float(score))
+    return scores
+
+
 def report_rows(corpus: Corpus) -> Iterator[Row]:
     agencies = corpus.agencies
     counts = _counts(corpus)
+    copies = _copy_scores(corpus)
     for r in corpus.packaged:
         a = agencies[r.agency_id]
         m = r.meta
@@ -80,7 +92,7 @@ def report_rows(corpus: Corpus) -> Iterator[Row]:
                published and published.isoformat(), dated and dated.isoformat(),
                deadline(r.year, a.kind).isoformat(), *_lateness(r, a.kind),
                source.get("url"), source.get("medium"), m.get("signature"), m.get("index_no"),
-               m.get("doc_no"), errors, warnings, infos, acked)
+               m.get("doc_no"), errors, warnings, infos, acked, copies.get(r.id))
 
 
 def _lateness(r: Report, kind: str) -> tuple[int | None, str | None]:

@@ -13,6 +13,7 @@ from .escape import esc, external_link, md_inline, paragraphs_html, rel, safe_ur
 from .compare import comparisons
 from .pages import agency_md, front, link, region_md, report_md, year_md
 from .slots import Slots
+from .copies import copies_section
 from .tables import Marks, local_table_html, table_html
 
 # Facts that read the same on every page stay out of the search index.
@@ -192,6 +193,7 @@ def render_report(r: Report, corpus: Corpus, opts: SiteOptions, slots: Slots) ->
     else:
         out.append('<p class="nb-summary nb-clean">全部核对规则均通过。</p>')
     out.append("")
+    out += copies_section(r, numbered, corpus, page, slots)  # COPY-01: the shared passages side by side
 
     if r.meta.get("preamble"):
         out += [paragraphs_html(r.meta["preamble"], "nb-preamble"), ""]

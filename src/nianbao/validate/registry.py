@@ -9,11 +9,12 @@ from ..findings import STAGE_ZH, Rule, rule_table
 from ..load import RULES as LOAD
 from . import RULES as FILES
 from .rules.agency import RULES as AGENCY
+from .rules.copies import RULES as COPIES
 from .rules.corpus import RULES as CORPUS
 from .rules.report import RULES as REPORT
 from .schema import RULES as SCHEMA
 
-REGISTRY: dict[str, Rule] = rule_table(LOAD, SCHEMA, FILES, AGENCY, REPORT, CORPUS)
+REGISTRY: dict[str, Rule] = rule_table(LOAD, SCHEMA, FILES, AGENCY, REPORT, CORPUS, COPIES)
 
 
 def all_rules() -> list[Rule]:

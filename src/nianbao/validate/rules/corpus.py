@@ -17,6 +17,7 @@ from ...formats import FORMATS
 from ...formats.base import THIS_YEAR
 from ...model import Agency, Report
 from .. import arithmetic
+from .copies import COPY_CHECK, Narrative, narrative_of
 
 R_DUP = Rule("DUP-01", ERROR, STAGE_CORPUS, "同一机构登记了两次",
              "{detail}同一机构只应有一个目录：请把报告合并到一个目录，删去另一个；机构改名时把旧名写在 aliases 中。",
@@ -41,6 +42,7 @@ class Facts:
     tables: dict[str, str] = field(default_factory=dict)  # table code -> format code of its definition
     title: str = ""
     acks: tuple[tuple[str, tuple[str, ...], str, int | None], ...] = ()  # (rule, cells, note, line)
+    narrative: Narrative | None = None  # the narrative's MinHash signature, for COPY-01 (copies.py)
 
 
 def _fact_rows() -> frozenset[tuple[str, str]]:
@@ -60,7 +62,8 @@ FACT_ROWS = _fact_rows()
 def facts_of(report: Report, kind: str | None = None) -> Facts:
     f = Facts(report.id, report.agency_id, report.year, report.format.code, report.path, kind,
               report.published, report.dated, title=report.title,
-              acks=tuple((a.rule, a.cells, a.note, a.line) for a in report.acknowledged))
+              acks=tuple((a.rule, a.cells, a.note, a.line) for a in report.acknowledged),
+              narrative=narrative_of(report))
     for code, t in report.tables.items():
         if t.status != "table":
             continue
@@ -171,11 +174,11 @@ def check_duplicates(facts: list[Facts], selected: set[str], agencies: Mapping[s
 
 
 # Each check beside the rules it may fire; the duplicate check also reads the agencies.
-CORPUS_CHECKS = (
-    Check(check_across_years, arithmetic.ACROSS_YEARS_RULES),
-)
+ACROSS_YEARS_CHECK = Check(check_across_years, arithmetic.ACROSS_YEARS_RULES)
+CORPUS_CHECKS = (ACROSS_YEARS_CHECK, COPY_CHECK)
 DUPLICATE_CHECK = Check(check_duplicates, (R_DUP,))
-RULES = tuple(rule for check in CORPUS_CHECKS + (DUPLICATE_CHECK,) for rule in check.rules)
+# This module's rules; COPY-01 is listed from its own module (validate/registry.py).
+RULES = tuple(rule for check in (ACROSS_YEARS_CHECK, DUPLICATE_CHECK) for rule in check.rules)
 
 
 def check_corpus(facts: list[Facts], selected: set[str],

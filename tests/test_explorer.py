@@ -379,3 +379,23 @@ def test_the_explorer_on_a_phone_scrolls_its_table_not_the_page(site):
             guard.check()
     finally:
         ctx.close()
+
+
+@pytest.mark.browser
+def test_badges_and_counts_elsewhere_open_the_matching_view(site, page, rows):
+    """A count on a year page, a league table and the rules page each open the explorer on
+    exactly the reports it counts."""
+    with serve(site) as base:
+        page.goto(f"{base}/years/2022.html")
+        page.locator(".nb-year-summary a", has_text="逾期发布").click()
+        _ready(page, "year=2022&late=late")
+        assert _shown(page) == [ANSHUN]
+        page.goto(f"{base}/league.html")
+        page.locator("table.nb-league tr", has_text="贵州省").locator("td a").first.click()
+        _ready(page, "region=520000")
+        assert set(_shown(page)) == _expected(rows, region="520000")
+        page.goto(f"{base}/about/rules.html")
+        page.locator('a[href="../explorer.html?rule=META-04"]').click()
+        _ready(page, "rule=META-04")
+        assert set(_shown(page)) == _expected(rows, rule="META-04") and len(_shown(page)) == 6
+        page.guard.check()

@@ -14,6 +14,8 @@ def section_numeral(heading: str) -> str | None:
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Levenshtein distance, capped at `limit` (headings are short; we only care about 1–2)."""
+    if a == b:  # most headings are printed exactly as the national format has them
+        return 0
     if abs(len(a) - len(b)) >= limit:
         return limit
     prev = list(range(len(b) + 1))

@@ -232,3 +232,32 @@ def test_compare_page_puts_two_reports_side_by_side(built, page):
         assert "请填写两份报告的编号" in page.locator("#nb-cmp-status").inner_text()
         assert page.locator("#nb-cmp-out img").count() == 0
         page.guard.check()
+
+
+def _contrast(rgb_fg: str, rgb_bg: str) -> float:
+    def lum(rgb: str) -> float:
+        parts = [int(x) / 255 for x in re.findall(r"\d+", rgb)[:3]]
+        parts = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in parts]
+        return 0.2126 * parts[0] + 0.7152 * parts[1] + 0.0722 * parts[2]
+    a, b = sorted((lum(rgb_fg), lum(rgb_bg)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def test_grey_text_is_readable_and_search_boxes_show_focus(built, page):
+    """WCAG AA: grey zeros and muted notes at least 4.5 : 1; both search boxes show a focus
+    indicator when reached by keyboard."""
+    rid, _ = national_report()
+    with serve(built) as base:
+        page.goto(f"{base}/reports/{rid}.html")
+        zero = page.locator("td.nb-zero").first
+        fg = zero.evaluate("e => getComputedStyle(e).color")
+        assert _contrast(fg, "rgb(255, 255, 255)") >= 4.5, fg
+        page.goto(f"{base}/search.html")
+        for selector in ("#nb-q", ".nb-search-input"):
+            page.locator(selector).focus()
+            page.keyboard.press("Shift+Tab")
+            page.keyboard.press("Tab")  # reached by keyboard: :focus-visible applies
+            style = page.locator(selector).evaluate(
+                "e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).boxShadow].join(' ')")
+            assert "solid" in style and "none" not in style.split(" ")[1:2], (selector, style)
+        page.guard.check()

@@ -62,7 +62,7 @@ def test_every_report_has_a_page_and_the_nav_lists_sections_only(built):
     assert any("regions/index.html" in n for n in navs)
     assert not any("reports/" in n or "agencies/" in n for n in navs)
     home = (built / "index.html").read_text(encoding="utf-8")
-    assert 'lang="zh"' in home
+    assert 'lang="zh-CN"' in home
     assert "fonts.googleapis" not in home and "cdn" not in home.lower()
     assert (built / "assets/vendor/echarts.min.js").stat().st_size > 500_000
     assert (built / "pagefind/pagefind.js").is_file()
@@ -261,3 +261,12 @@ def test_grey_text_is_readable_and_search_boxes_show_focus(built, page):
                 "e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).boxShadow].join(' ')")
             assert "solid" in style and "none" not in style.split(" ")[1:2], (selector, style)
         page.guard.check()
+
+
+def test_pages_are_tagged_zh_cn_and_the_404_page_says_what_it_is(built):
+    for rel in ("index.html", "404.html", "explorer.html", "about/rules.html"):
+        html = (built / rel).read_text(encoding="utf-8")
+        assert '<html lang="zh-CN"' in html, rel
+    page = next((built / "reports").glob("*.html")).read_text(encoding="utf-8")
+    assert '<html lang="zh-CN"' in page and "跳转至" in page  # Material's Chinese texts stay
+    assert re.search(r"<title>找不到这个页面（404）", (built / "404.html").read_text(encoding="utf-8"))

@@ -148,8 +148,8 @@ def test_report_downloads_are_printed_with_their_stable_urls_and_exist(site, pag
         assert edit in text and (CONTENT / division[:2] / division / slug / f"{year}.yaml").is_file()
 
 
-def test_one_h1_per_page_and_lang_zh(pages):
-    assert all(p.html_lang == "zh" for p in pages.values())
+def test_one_h1_per_page_and_lang_zh_cn(pages):
+    assert all(p.html_lang == "zh-CN" for p in pages.values())
     many = {n: p.h1 for n, p in pages.items() if p.h1 != 1}
     assert not many, many
 

@@ -194,7 +194,9 @@ def check_table(report: Report, code: str, read: Reader | None = None) -> list[F
         if out is None:
             continue
         if out.failed:
-            findings.append(_finding(report.path, report.row_line, definition, c, out, lambda t: definition))
+            # a term of another table of the report is labelled as that table prints it
+            findings.append(identity_finding(report.path, report.row_line, definition, c, out,
+                                             lambda t: report.tables[t.table or code].definition))
         elif out.left is None or out.right is None:
             unverifiable[c.rule.id] = unverifiable.get(c.rule.id, 0) + 1
     if unverifiable:
@@ -218,9 +220,10 @@ Line = Callable[[str, str], "int | None"]  # (table, row) -> line in the report'
 DefinitionOf = Callable[[Term], Table]  # the table definition a term's cell is printed in
 
 
-def _finding(path: str, line: Line, definition: Table, c: Compiled, out: Outcome,
-             definition_of: DefinitionOf, previous: tuple[str, int, str] | None = None) -> Finding:
-    """`previous`: (report id, year, file) of the previous year's report, for identities across years."""
+def identity_finding(path: str, line: Line, definition: Table, c: Compiled, out: Outcome,
+                     definition_of: DefinitionOf, previous: tuple[str, int, str] | None = None) -> Finding:
+    """The finding of a failed identity, in either pass. `previous`: (report id, year, file) of
+    the previous year's report, for identities across years."""
     ident, rule = c.identity, c.rule
     terms = ident.left + ident.right
     anchor = next(t for t in terms if t.year == THIS_YEAR)
@@ -235,9 +238,9 @@ def _finding(path: str, line: Line, definition: Table, c: Compiled, out: Outcome
     right = shown(out.right_known) + ("（不含空白）" if out.right is None else "")
     now = [t for t in terms if t.year == THIS_YEAR]
     before = [t for t in terms if t.year != THIS_YEAR]
-    cells = tuple(_cell_id(definition.code, t) for t in now)
+    cells = tuple(cell_id(definition.code, t) for t in now)
     if previous is not None:
-        cells += tuple(f"{previous[0]}:{_cell_id(definition.code, t)}" for t in before)
+        cells += tuple(f"{previous[0]}:{cell_id(definition.code, t)}" for t in before)
     return IDENTITY[rule.id].finding(  # this format's severity: formats may share a rule id
         path, line(table, anchor.row), severity=rule.severity, cells=cells,
         cell=definition_of(anchor).cell_label(anchor.row, anchor.column), title=rule.title,
@@ -247,12 +250,9 @@ def _finding(path: str, line: Line, definition: Table, c: Compiled, out: Outcome
     )
 
 
-def _cell_id(own: str, term: Term) -> str:
+def cell_id(own: str, term: Term) -> str:
+    """A term's cell as findings name it; `own` is the declaring table's code."""
     return f"{term.table or own}.{term.row}.{term.column}"
-
-
-def cell_id(table_code: str, term: Term) -> str:
-    return _cell_id(table_code, term)
 
 
 def _desc(terms: tuple[Term, ...], definition_of: DefinitionOf, previous: tuple[str, int, str] | None) -> str:
@@ -278,9 +278,4 @@ def _desc(terms: tuple[Term, ...], definition_of: DefinitionOf, previous: tuple[
     return f"{table.cell_label(first.row, first.column)}…{table.cell_label(last.row, last.column)}（{len(terms)} 项之和）"
 
 
-def across_years_finding(path: str, line: Line, definition: Table, c: Compiled, out: Outcome,
-                         definition_of: DefinitionOf, previous: tuple[str, int, str]) -> Finding:
-    return _finding(path, line, definition, c, out, definition_of, previous)
-
-
-__all__ = ["check_report_tables", "evaluate", "compiled", "IDENTITY_RULES", "MISSING"]
+__all__ = ["check_report_tables", "evaluate", "compiled", "identity_finding", "IDENTITY_RULES", "MISSING"]

@@ -133,7 +133,7 @@ def check_across_years(facts: list[Facts], selected: set[str]) -> list[Finding]:
                 result = arithmetic.evaluate(c, read)
                 if result is None or not result.failed:
                     continue
-                out.append(arithmetic.across_years_finding(
+                out.append(arithmetic.identity_finding(
                     this.path, lambda t, r, this=this: this.lines.get((t, r)), definition, c, result,
                     definition_of, (prev.id, prev.year, prev.path)))
     return out

@@ -23,7 +23,7 @@ class Requests:
     legacy: bool
 
 
-def _total(table: TableData, rows: list[Row]) -> float | None:
+def _total(table: TableData, rows: tuple[Row, ...]) -> float | None:
     """The sum of the rows' totals (last column); None when none is known."""
     if table.status != "table":
         return None
@@ -38,12 +38,13 @@ def _total(table: TableData, rows: list[Row]) -> float | None:
 
 def requests_of(report: Report) -> Requests | None:
     """Table 三's figures (or the 2014 table's nearest rows): the first table that declares outcomes."""
-    table = next((t for t in report.tables.values() if any(r.outcome for r in t.definition.rows)), None)
+    table = next((t for t in report.tables.values()
+                  if any(t.definition.rows_of_outcome(code) for code, _ in OUTCOME_GROUPS)), None)
     if table is None:
         return None
-    rows = table.definition.rows
-    new = _total(table, [r for r in rows if r.restates == NEW])
-    outs = {code: _total(table, [r for r in rows if r.outcome == code]) for code, _ in OUTCOME_GROUPS}
+    d = table.definition
+    new = _total(table, d.rows_restating(NEW))
+    outs = {code: _total(table, d.rows_of_outcome(code)) for code, _ in OUTCOME_GROUPS}
     if new is None and all(v is None for v in outs.values()):
         return None
     return Requests(new, {k: v for k, v in outs.items() if v is not None}, table.format.family == LEGACY)

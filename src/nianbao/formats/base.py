@@ -181,6 +181,26 @@ class Table:
     def has_row(self, code: str) -> bool:
         return code in self._row_index()
 
+    def rows_restating(self, quantity: str) -> tuple[Row, ...]:
+        """The rows whose totals the narrative quantity sums (Row.restates)."""
+        return self._grouped("_restating", lambda r: r.restates).get(quantity, ())
+
+    def rows_of_outcome(self, group: str) -> tuple[Row, ...]:
+        """The rows counting towards an OUTCOME_GROUPS group (Row.outcome)."""
+        return self._grouped("_outcomes", lambda r: r.outcome).get(group, ())
+
+    def _grouped(self, name: str, key) -> dict[str, tuple[Row, ...]]:
+        # Computed once per table: the checks and the pages ask for every report.
+        groups = self.__dict__.get(name)
+        if groups is None:
+            found: dict[str, list[Row]] = {}
+            for r in self.rows:
+                if key(r):
+                    found.setdefault(key(r), []).append(r)
+            groups = {k: tuple(v) for k, v in found.items()}
+            object.__setattr__(self, name, groups)
+        return groups
+
     def cell_label(self, row_code: str, column_code: str) -> str:
         """Printed reference of a cell, e.g. '三（四）1 × 自然人'."""
         row = self.row(row_code)

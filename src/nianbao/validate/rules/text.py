@@ -191,7 +191,7 @@ def _table_value(report: Report, quantity: str) -> tuple[float | None, str, tupl
         if table.status != "table":
             continue
         d = table.definition
-        parts = [(r.code, r.columns[-1].code) for r in d.rows if r.restates == quantity]
+        parts = [(r.code, r.columns[-1].code) for r in d.rows_restating(quantity)]
         if not parts or not all(r in table.rows for r, _ in parts):
             continue
         values = [table.value(r, c) for r, c in parts]

@@ -9,7 +9,6 @@ Run: python -m bench bench_copies, or python bench/bench_copies.py [N]; N also f
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import resource
@@ -19,27 +18,17 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 
-from nianbao import generate as generate_module
-from nianbao.generate import COPIES_MANIFEST, generate_corpus
+from nianbao.generate import COPIES_MANIFEST
 from nianbao.load import load_file
 from nianbao.model import build_report
 from nianbao.paths import locate
 from nianbao.validate.rules import copies
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.corpora import generated  # noqa: E402
+
 N = int(next((a for a in sys.argv[1:] if a.isdigit()), os.environ.get("NIANBAO_BENCH_N", "100000")))
 RATE = 0.01
-_GENERATOR = hashlib.sha1(Path(generate_module.__file__).read_bytes()).hexdigest()[:8]
-OUT = Path(__file__).resolve().parent / "out" / f"copies-{N}-{_GENERATOR}"
-
-
-def _corpus() -> Path:
-    stamp = OUT / ".complete"
-    if not stamp.exists():
-        start = time.perf_counter()
-        g = generate_corpus(N, OUT, seed=2024, copy_rate=RATE)
-        stamp.write_text(str(g.reports))
-        print(f"generated {g.reports} reports, {len(g.copies)} injected copies in {time.perf_counter() - start:.0f} s")
-    return OUT
 
 
 def _one(args: tuple[str, str]) -> tuple[SimpleNamespace | None, float]:
@@ -59,7 +48,7 @@ def _mb(kb: int) -> float:
 
 
 def main() -> None:
-    root = _corpus()
+    root = generated("copies", N, seed=2024, copy_rate=RATE)
     files = sorted(str(p) for p in root.rglob("[12][0-9][0-9][0-9].yaml"))
     injected = json.loads((root / COPIES_MANIFEST).read_text(encoding="utf-8"))
     workers = min(os.cpu_count() or 1, 8)

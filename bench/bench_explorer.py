@@ -12,26 +12,20 @@ Targets (issue 12): ≤ 500 KB loaded per view, ≤ 300 ms per filter.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import os
 import shutil
 import sys
 import time
 from pathlib import Path
 
-from nianbao import generate as generate_module
-from nianbao.corpus import build_corpus
-from nianbao.generate import generate_corpus
 from nianbao.publish.explorer import MANIFEST, VIEW_BUDGET, read_manifest, shard_name, view_bytes, write_explorer
 from nianbao.render.explorer import EXPLORER_DATA, explorer_html
-from nianbao.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+from bench.corpora import standard, validated  # noqa: E402
 N = int(next((a for a in sys.argv[1:] if a.isdigit()), os.environ.get("NIANBAO_BENCH_EXPLORER_N", "100000")))
-# The corpus bench_validate uses (same seed and error rate), generated once per generator version.
-_GENERATOR = hashlib.sha1(Path(generate_module.__file__).read_bytes()).hexdigest()[:8]
-CORPUS = ROOT / "bench" / "out" / f"corpus-{N}-{_GENERATOR}"
 SITE = ROOT / "bench" / "out" / f"explorer-{N}"
 THROTTLE = 4
 
@@ -139,16 +133,7 @@ def browser_times(site: Path) -> None:
 
 
 def main() -> None:
-    if not (CORPUS / ".complete").exists():
-        start = time.perf_counter()
-        g = generate_corpus(N, CORPUS, seed=2024, error_rate=0.02)
-        (CORPUS / ".complete").write_text(str(g.reports))
-        print(f"generated {g.reports} reports in {time.perf_counter() - start:.1f} s")
-    start = time.perf_counter()
-    result = validate([CORPUS], CORPUS, keep_reports=True)
-    corpus = build_corpus(result.reports, result.agencies, result.findings)
-    print(f"validate + corpus: {len(corpus.reports):,} reports in {time.perf_counter() - start:.1f} s")
-    del result
+    corpus = validated(standard(N))  # the corpus bench_validate reads
 
     shutil.rmtree(SITE, ignore_errors=True)
     (SITE / "assets").mkdir(parents=True)

@@ -7,35 +7,23 @@ Target (issue 12): the league tables are a small part of a build, seconds at 100
 """
 from __future__ import annotations
 
-import hashlib
 import resource
 import sys
 import time
 from pathlib import Path
 
-from nianbao import generate as generate_module
-from nianbao.corpus import build_corpus
-from nianbao.generate import generate_corpus
 from nianbao.league import build_league
 from nianbao.render.league import league_page, region_league
 from nianbao.render.slots import Slots
-from nianbao.validate import validate
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.corpora import standard, validated  # noqa: E402
 
 N = int(next((a for a in sys.argv[1:] if a.isdigit()), "100000"))
-_GENERATOR = hashlib.sha1(Path(generate_module.__file__).read_bytes()).hexdigest()[:8]
-OUT = Path(__file__).resolve().parent / "out" / f"league-{N}-{_GENERATOR}"
 
 
 def main() -> None:
-    if not (OUT / ".complete").exists():
-        start = time.perf_counter()
-        g = generate_corpus(N, OUT, seed=12, error_rate=0.02)
-        (OUT / ".complete").write_text(str(g.reports))
-        print(f"generated {g.reports} reports in {time.perf_counter() - start:.1f} s")
-    start = time.perf_counter()
-    result = validate([OUT], OUT, keep_reports=True)
-    corpus = build_corpus(result.reports, result.agencies, result.findings)
-    print(f"validate + corpus: {len(corpus.reports)} reports in {time.perf_counter() - start:.1f} s")
+    corpus = validated(standard(N))  # the corpus bench_validate and bench_explorer read
 
     start = time.perf_counter()
     league = build_league(corpus)

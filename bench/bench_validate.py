@@ -7,7 +7,6 @@ Run: python bench/bench_validate.py [N] [--profile]
 from __future__ import annotations
 
 import cProfile
-import hashlib
 import os
 import pstats
 import resource
@@ -16,26 +15,13 @@ import sys
 import time
 from pathlib import Path
 
-from nianbao import generate as generate_module
-from nianbao.generate import generate_corpus
 from nianbao.validate import validate
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.corpora import standard  # noqa: E402
 
 N = int(next((a for a in sys.argv[1:] if a.isdigit()), "10000"))
 PROFILE = "--profile" in sys.argv
-# The corpus is generated once and reused; a change to the generator makes a new one.
-_GENERATOR = hashlib.sha1(Path(generate_module.__file__).read_bytes()).hexdigest()[:8]
-OUT = Path(__file__).resolve().parent / "out" / f"corpus-{N}-{_GENERATOR}"
-
-
-def _corpus() -> Path:
-    stamp = OUT / ".complete"
-    if not stamp.exists():
-        start = time.perf_counter()
-        g = generate_corpus(N, OUT, seed=2024, error_rate=0.02)
-        stamp.write_text(str(g.reports))
-        print(f"generated {g.reports} reports / {g.agencies} agencies in {time.perf_counter() - start:.1f} s "
-              f"({dict(sorted(g.formats.items()))}, {len(g.errors)} injected errors)")
-    return OUT
 
 
 def _cpu() -> float:
@@ -44,7 +30,7 @@ def _cpu() -> float:
 
 
 def main() -> None:
-    root = _corpus()
+    root = standard(N)
     files = sum(1 for _ in root.rglob("*.yaml"))
     if PROFILE:
         prof = cProfile.Profile()
